@@ -1,0 +1,60 @@
+# Infopunt Mensenhandel. The two commands: `make run` and `make test` (see README).
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+PY ?= python3
+VENV := .venv
+RVENV := .venv-rasa
+RASA := RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 PYTHONPATH=$(CURDIR) $(RVENV)/bin/python -m rasa
+export RASA_TELEMETRY_ENABLED := false
+
+.PHONY: run test train catalogs check-catalogs validate unit stories nlu-eval e2e eval clean venvs
+
+venvs: $(VENV)/.installed $(RVENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(VENV)/bin/python || $(PY) -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r requirements.txt
+	touch $@
+
+$(RVENV)/.installed: requirements-rasa.lock
+	test -x $(RVENV)/bin/python || $(PY) -m venv $(RVENV)
+	$(RVENV)/bin/pip install -q --no-deps --ignore-requires-python -r requirements-rasa.lock
+	touch $@
+
+# Compiled catalogs are build output (never committed); infopunt.i18n reads the .po when a .mo is stale.
+catalogs: $(VENV)/.installed
+	$(VENV)/bin/pybabel -q compile -d locales -D messages
+
+check-catalogs: $(VENV)/.installed
+	$(VENV)/bin/python scripts/catalogs.py check
+
+# Trains only when no model exists for the current config, domain, data and NLU components.
+train: venvs catalogs
+	@$(VENV)/bin/python scripts/model.py train
+
+validate: venvs
+	$(RASA) data validate --domain domain --data data/nlu data/rules data/stories --fail-on-warnings --quiet
+
+run: venvs catalogs train
+	@scripts/run.sh
+
+unit: $(VENV)/.installed catalogs
+	$(VENV)/bin/python -m pytest -q tests/unit
+
+stories: train
+	$(RASA) test core --model "$$($(VENV)/bin/python scripts/model.py path)" --stories tests/stories \
+	  --fail-on-prediction-errors --out results/stories --domain domain --quiet
+
+nlu-eval: train
+	$(VENV)/bin/python -m pytest -q tests/quality
+
+e2e: train
+	$(VENV)/bin/python -m pytest -q tests/e2e
+
+test: venvs check-catalogs catalogs validate unit train stories nlu-eval e2e
+
+eval: train
+	$(RVENV)/bin/python scripts/eval_nlu.py --out docs/evaluation.md
+
+clean:
+	rm -rf models results reports var

@@ -1,0 +1,120 @@
+"""Custom NLU components (Rasa 3 graph components, no trainable state).
+
+- LanguageDetector: adds `language` (guess, confidence, channel hint) to the parse data and, when sure, a
+  `detected_language` entity that sets the conversation's `language` slot.
+- SafetyNet: overrides the intent with `emergency` when a per-language danger pattern matches.
+- PayloadRouter: lets buttons address retrieval sub-intents (`/ask_rights/legal_aid`).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from infopunt import langdetect, safety
+from infopunt.languages import normalise
+
+log = logging.getLogger(__name__)
+
+RETRIEVAL_INTENTS = ("ask_rights", "ask_shelter", "ask_compensation")
+
+
+class _Stateless(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
+def _text(message: Message) -> str:
+    value = message.get("text")
+    return value if isinstance(value, str) else ""
+
+
+def _channel_hint(message: Message) -> Optional[str]:
+    metadata = message.get("metadata") or {}
+    if not isinstance(metadata, dict):
+        return None
+    return normalise(metadata.get("language"))
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
+class LanguageDetector(_Stateless):
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            detection = langdetect.detect(_text(message))
+            info = detection.as_dict()
+            info["hint"] = _channel_hint(message)
+            message.set("language", info, add_to_output=True)
+            if detection.sure and detection.guess:
+                entity = {
+                    "entity": "detected_language",
+                    "value": detection.guess,
+                    "start": 0,
+                    "end": 0,
+                    "extractor": self.__class__.__name__,
+                    "confidence_entity": detection.confidence,
+                }
+                message.set("entities", [*message.get("entities", []), entity], add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class SafetyNet(_Stateless):
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if safety.danger_language(_text(message)) is None:
+                continue
+            intent = message.get("intent") or {}
+            if intent.get("name") != "emergency":
+                log.info("safety net: danger pattern matched, intent set to emergency")
+                message.set("intent", {"name": "emergency", "confidence": 1.0}, add_to_output=True)
+                ranking = [r for r in message.get("intent_ranking", []) if r.get("name") != "emergency"]
+                message.set(
+                    "intent_ranking", [{"name": "emergency", "confidence": 1.0}, *ranking], add_to_output=True
+                )
+            message.set("safety_net", True, add_to_output=True)
+        return messages
+
+
+_PAYLOAD = re.compile(r"^/(?P<intent>%s)/(?P<sub>[a-z_]+)\s*$" % "|".join(RETRIEVAL_INTENTS))
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class PayloadRouter(_Stateless):
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            match = _PAYLOAD.match(_text(message).strip())
+            if not match:
+                continue
+            base, key = match["intent"], f"{match['intent']}/{match['sub']}"
+            message.set("intent", {"name": base, "confidence": 1.0}, add_to_output=True)
+            message.set("intent_ranking", [{"name": base, "confidence": 1.0}], add_to_output=True)
+            selector = dict(message.get("response_selector") or {})
+            selector[base] = {
+                "response": {
+                    "responses": [],
+                    "confidence": 1.0,
+                    "intent_response_key": key,
+                    "utter_action": f"utter_{key}",
+                },
+                "ranking": [],
+            }
+            selector.setdefault("all_retrieval_intents", list(RETRIEVAL_INTENTS))
+            message.set("response_selector", selector, add_to_output=True)
+        return messages

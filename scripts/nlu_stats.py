@@ -1,0 +1,84 @@
+"""Count NLU examples per intent for one language and check the guidelines' minimums.
+
+Usage: python scripts/nlu_stats.py <lang>   (exit 1 when a minimum is not met)
+"""
+from __future__ import annotations
+
+import collections
+import pathlib
+import re
+import sys
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+INTENTS = (
+    "greet goodbye thank affirm deny bot_challenge emergency recognize_exploitation ask_rights ask_report "
+    "ask_shelter ask_compensation find_desk ask_human ask_privacy change_language inform out_of_scope"
+).split()
+SUB_INTENTS = {
+    "ask_rights": "overview reflection_period residence_permit legal_aid medical_care interpreter non_punishment minors",
+    "ask_shelter": "general men minors",
+    "ask_compensation": "overview schadefonds criminal_case advance_payment unpaid_wages",
+}
+ENTITY = re.compile(r"\[([^\]]+)\](?:\((\w+)\)|\{[^}]*\"entity\":\s*\"(\w+)\"[^}]*\})")
+
+
+def examples(path: pathlib.Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = collections.defaultdict(list)
+    for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
+        if "intent" in block:
+            for line in block["examples"].splitlines():
+                line = line.strip()
+                if line.startswith("- "):
+                    out[block["intent"]].append(line[2:].strip())
+    return out
+
+
+def count(paths: list[pathlib.Path]) -> dict[str, list[str]]:
+    total: dict[str, list[str]] = collections.defaultdict(list)
+    for p in paths:
+        for k, v in examples(p).items():
+            total[k].extend(v)
+    return total
+
+
+def report(label: str, data: dict[str, list[str]], base_min: int, sub_min: int) -> list[str]:
+    problems = []
+    base = collections.Counter()
+    for name, exs in data.items():
+        base[name.split("/")[0]] += len(exs)
+    for intent in INTENTS:
+        if base[intent] < base_min:
+            problems.append(f"{label}: {intent} has {base[intent]} < {base_min}")
+    for intent, subs in SUB_INTENTS.items():
+        for sub in subs.split():
+            n = len(data.get(f"{intent}/{sub}", []))
+            if n < sub_min:
+                problems.append(f"{label}: {intent}/{sub} has {n} < {sub_min}")
+    unknown = {n.split("/")[0] for n in data} - set(INTENTS)
+    if unknown:
+        problems.append(f"{label}: unknown intents {sorted(unknown)}")
+    seen = collections.Counter(e.lower() for exs in data.values() for e in exs)
+    dupes = [e for e, c in seen.items() if c > 1]
+    if dupes:
+        problems.append(f"{label}: duplicate examples {dupes[:10]}")
+    print(f"{label}: " + ", ".join(f"{k}={v}" for k, v in sorted(base.items())))
+    return problems
+
+
+def main(lang: str) -> int:
+    train = count(sorted((ROOT / "data" / "nlu" / lang).glob("*.yml")))
+    test_path = ROOT / "tests" / "nlu" / f"{lang}.yml"
+    test = count([test_path]) if test_path.exists() else {}
+    problems = report(f"train[{lang}]", train, 40, 10) + report(f"test[{lang}]", test, 12, 3)
+    overlap = {e.lower() for v in train.values() for e in v} & {e.lower() for v in test.values() for e in v}
+    if overlap:
+        problems.append(f"test examples also in training data: {sorted(overlap)[:10]}")
+    for p in problems:
+        print("PROBLEM:", p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Starts the action server and the Rasa server (REST and socket.io) and stops both on Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+MODEL="$(.venv/bin/python scripts/model.py path)"
+
+pids=()
+cleanup() { trap - EXIT INT TERM; kill "${pids[@]}" 2>/dev/null || true; wait || true; }
+trap cleanup EXIT INT TERM
+
+.venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT" &
+pids+=($!)
+.venv-rasa/bin/python -m rasa run --model "$MODEL" --endpoints endpoints.yml --credentials credentials.yml \
+  --port "$RASA_PORT" --interface "${RASA_INTERFACE:-127.0.0.1}" &
+pids+=($!)
+echo "Infopunt Mensenhandel: REST http://localhost:${RASA_PORT}/webhooks/rest/webhook, actions on ${ACTION_PORT}. Ctrl-C stops."
+wait -n
