@@ -75,10 +75,13 @@ class CatalogNLG(TemplatedNaturalLanguageGenerator):
                 {"title": i18n.language_name(code), "payload": f'/change_language{{"language": "{code}"}}'}
                 for code in supported()
             ]
+        response.pop("buttons", None)
+        # Values from actions and slots are filled into the translated text, never translated themselves.
+        # Button payloads are left alone: their JSON braces are not placeholders.
+        response = self._fill_response(response, filled_slots, **kwargs)
         if buttons:
             response["buttons"] = buttons
-        # Values from actions and slots are filled into the translated text, never translated themselves.
-        return self._fill_response(response, filled_slots, **kwargs)
+        return response
 
 
 def conversation_language(tracker: DialogueStateTracker) -> str:

@@ -1,0 +1,156 @@
+"""Evaluate the trained NLU model on the held-out test sets (tests/nlu/<lang>.yml), per language.
+
+Run with the Rasa runtime:  .venv-rasa/bin/python scripts/eval_nlu.py [--json reports/nlu.json] [--out docs/evaluation.md]
+Reports intent accuracy and macro-F1 per language and overall, retrieval (sub-intent) accuracy, the worst
+errors and a confusion matrix per language; the floors are asserted in tests/quality/test_nlu.py.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import json
+import logging
+import os
+import pathlib
+import re
+import sys
+
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import yaml  # noqa: E402
+
+from infopunt.languages import supported  # noqa: E402
+import model as model_script  # noqa: E402
+
+ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+def load_examples(lang: str) -> list[tuple[str, str]]:
+    path = ROOT / "tests" / "nlu" / f"{lang}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out = []
+    for block in data.get("nlu", []):
+        if "intent" not in block:
+            continue
+        for line in block["examples"].splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                out.append((ANNOTATION.sub(r"\1", line[2:].strip()), block["intent"]))
+    return out
+
+
+def macro_f1(pairs: list[tuple[str, str]]) -> float:
+    labels = {g for g, _ in pairs} | {p for _, p in pairs}
+    scores = []
+    for label in labels:
+        tp = sum(1 for g, p in pairs if g == label and p == label)
+        fp = sum(1 for g, p in pairs if g != label and p == label)
+        fn = sum(1 for g, p in pairs if g == label and p != label)
+        if tp + fp + fn == 0:
+            continue
+        scores.append(2 * tp / (2 * tp + fp + fn))
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+async def evaluate(model_path: str) -> dict:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(model_path)
+    results: dict = {"languages": {}, "errors": []}
+    all_pairs = []
+    for lang in supported():
+        if not (ROOT / "tests" / "nlu" / f"{lang}.yml").exists():
+            continue
+        pairs, sub_pairs, detected = [], [], 0
+        for text, gold in load_examples(lang):
+            parsed = await agent.parse_message(text)
+            predicted = (parsed.get("intent") or {}).get("name")
+            gold_base = gold.split("/")[0]
+            pairs.append((gold_base, predicted))
+            if "/" in gold and predicted == gold_base:
+                sel = (parsed.get("response_selector") or {}).get(gold_base, {})
+                key = sel.get("response", {}).get("intent_response_key")
+                sub_pairs.append((gold, key))
+            if (parsed.get("language") or {}).get("guess") == lang:
+                detected += 1
+            if predicted != gold_base:
+                confidence = (parsed.get("intent") or {}).get("confidence", 0.0)
+                results["errors"].append(
+                    {"lang": lang, "text": text, "gold": gold_base, "predicted": predicted, "confidence": confidence}
+                )
+        all_pairs += pairs
+        confusion = collections.Counter(f"{g} -> {p}" for g, p in pairs if g != p)
+        results["languages"][lang] = {
+            "examples": len(pairs),
+            "intent_accuracy": sum(g == p for g, p in pairs) / len(pairs),
+            "macro_f1": macro_f1(pairs),
+            "retrieval_accuracy": (sum(g == p for g, p in sub_pairs) / len(sub_pairs)) if sub_pairs else None,
+            "language_guess_accuracy": detected / len(pairs),
+            "confusions": dict(confusion.most_common()),
+        }
+    results["overall"] = {
+        "examples": len(all_pairs),
+        "intent_accuracy": sum(g == p for g, p in all_pairs) / len(all_pairs) if all_pairs else 0.0,
+        "macro_f1": macro_f1(all_pairs),
+    }
+    results["errors"].sort(key=lambda e: -e["confidence"])
+    return results
+
+
+def markdown(results: dict) -> str:
+    lines = [
+        "# NLU evaluation",
+        "",
+        "Held-out test sets in `tests/nlu/<lang>.yml` (never used for training). Produced by `make eval`.",
+        "",
+        "| language | examples | intent accuracy | macro-F1 | sub-intent accuracy | language guess |",
+        "|---|---|---|---|---|---|",
+    ]
+    for lang, r in results["languages"].items():
+        sub = f"{r['retrieval_accuracy']:.3f}" if r["retrieval_accuracy"] is not None else "–"
+        lines.append(
+            f"| {lang} | {r['examples']} | {r['intent_accuracy']:.3f} | {r['macro_f1']:.3f} | {sub} | "
+            f"{r['language_guess_accuracy']:.3f} |"
+        )
+    o = results["overall"]
+    lines += [f"| **all** | {o['examples']} | {o['intent_accuracy']:.3f} | {o['macro_f1']:.3f} | | |", ""]
+    lines += ["## Confusions per language (gold -> predicted: count)", ""]
+    for lang, r in results["languages"].items():
+        pairs = ", ".join(f"{k}: {v}" for k, v in r["confusions"].items()) or "none"
+        lines.append(f"- **{lang}**: {pairs}")
+    lines += ["", "## The 20 most confident errors", "", "| lang | text | gold | predicted | confidence |",
+              "|---|---|---|---|---|"]
+    for e in results["errors"][:20]:
+        lines.append(f"| {e['lang']} | {e['text']} | {e['gold']} | {e['predicted']} | {e['confidence']:.2f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--json", default=str(ROOT / "reports" / "nlu.json"))
+    parser.add_argument("--out", help="also write a markdown report here")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.ERROR)
+    path = model_script.model_path()
+    if not path.exists():
+        print("no model for the current data: run `make train`", file=sys.stderr)
+        return 1
+    results = asyncio.run(evaluate(str(path)))
+    out = pathlib.Path(args.json)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    if args.out:
+        pathlib.Path(args.out).write_text(markdown(results), encoding="utf-8")
+    for lang, r in results["languages"].items():
+        print(f"{lang}: intent accuracy {r['intent_accuracy']:.3f} ({r['examples']} examples)")
+    print(f"overall: {results['overall']['intent_accuracy']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Actions: which responses they choose and which events they return (not the translated text)."""
+import asyncio
+
+import pytest
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.contact import ActionFindDesk, ActionHumanContact
+from actions.language import ActionChangeLanguage
+from actions.report import ActionReport
+from actions.signals import SIGNALS, ActionSignalsResult
+from tests.unit.trackers import responses, tracker
+
+
+def run(action, t):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, {}))
+    return dispatcher, events
+
+
+@pytest.mark.parametrize(
+    "slots, expected",
+    [
+        ({}, ["utter_report_police"]),
+        ({"anonymity": "anonymous"}, ["utter_report_anonymous"]),
+        ({"exploitation_type": "labour"}, ["utter_report_labour"]),
+        ({"exploitation_type": "labour", "anonymity": "anonymous"}, ["utter_report_labour", "utter_report_anonymous"]),
+        ({"exploitation_type": "sexual"}, ["utter_report_sexual"]),
+        ({"exploitation_type": "criminal"}, ["utter_report_criminal"]),
+        ({"exploitation_type": "other"}, ["utter_report_police"]),
+        ({"exploitation_type": "sexual", "age_group": "minor"}, ["utter_report_minors"]),
+    ],
+)
+def test_report_is_routed_by_type_anonymity_and_age(slots, expected):
+    dispatcher, events = run(ActionReport(), tracker(slots))
+    assert responses(dispatcher) == expected
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    "yes, expected",
+    [
+        ([], "utter_signals_result_none"),
+        (["sig_documents"], "utter_signals_result_some"),
+        (["sig_documents", "sig_debt"], "utter_signals_result_some"),
+        (["sig_threats", "sig_documents"], "utter_signals_result_many"),
+        (["sig_documents", "sig_debt", "sig_freedom"], "utter_signals_result_many"),
+        (list(SIGNALS), "utter_signals_result_many"),
+    ],
+)
+def test_signals_check_concludes_and_forgets_the_answers(yes, expected):
+    slots = {name: name in yes for name in SIGNALS}
+    dispatcher, events = run(ActionSignalsResult(), tracker(slots))
+    assert responses(dispatcher) == [expected]
+    assert events == [SlotSet(name, None) for name in SIGNALS]
+
+
+def test_change_language_by_entity_confirms_in_the_new_language():
+    t = tracker({"language": "nl"}, entities=[{"entity": "language", "value": "en"}])
+    dispatcher, events = run(ActionChangeLanguage(), t)
+    assert responses(dispatcher) == ["utter_language_changed"]
+    assert dispatcher.messages[0]["lang"] == "en"
+    assert events == [SlotSet("language", "en")]
+
+
+def test_change_language_without_a_known_language_offers_the_menu():
+    t = tracker({"language": "nl"}, entities=[{"entity": "language", "value": "klingon"}])
+    dispatcher, events = run(ActionChangeLanguage(), t)
+    assert responses(dispatcher) == ["utter_choose_language"]
+    assert events == []
+
+
+def test_find_desk_for_a_victim_lists_national_desks_with_phone_numbers():
+    dispatcher, _ = run(ActionFindDesk(), tracker({"language": "en"}))
+    assert responses(dispatcher) == ["utter_find_desk"]
+    desks = dispatcher.messages[0]["desks"]
+    assert "CoMensha" in desks and "033 448 11 86" in desks and "0800-2000" in desks
+
+
+def test_find_desk_for_a_professional_uses_the_professional_response():
+    dispatcher, _ = run(ActionFindDesk(), tracker({"language": "nl", "role": "professional"}))
+    assert responses(dispatcher) == ["utter_find_desk_professional"]
+
+
+def test_human_contact_says_whether_each_line_is_open():
+    dispatcher, _ = run(ActionHumanContact(), tracker({"language": "en"}))
+    assert responses(dispatcher) == ["utter_human_contact"]
+    desks = dispatcher.messages[0]["desks"]
+    assert "open 24/7" in desks  # Veilig Thuis phone
+    assert ("open now" in desks) or ("closed now" in desks)  # CoMensha office hours

@@ -1,0 +1,72 @@
+"""Language detection and stickiness: short or ambiguous messages never switch a conversation's language."""
+import pytest
+
+from infopunt import i18n, langdetect
+from infopunt.languages import effective_language, normalise, supported
+
+
+@pytest.mark.parametrize("text", ["ok", "112", "Utrecht", "help", "hi", "👍", "", "   ", "0800-2000", "/start", "Den Bosch"])
+def test_short_or_ambiguous_messages_are_never_sure(text):
+    assert langdetect.detect(text).sure is False
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("ik word nu bedreigd door mijn baas", "nl"),
+        ("ik wil aangifte doen bij de politie", "nl"),
+        ("they locked me in the house", "en"),
+        ("I need a safe place to sleep tonight", "en"),
+    ],
+)
+def test_confident_messages_are_sure(text, lang):
+    detection = langdetect.detect(text)
+    assert (detection.guess, detection.sure) == (lang, True)
+
+
+def test_a_confident_unsupported_language_is_reported():
+    detection = langdetect.detect("bugün çok çalıştım ve hiç para almadım")
+    assert detection.unsupported == "tr" and detection.sure is False
+
+
+def test_the_slot_wins_over_guess_and_channel_hint():
+    parse = {"language": {"guess": "nl", "hint": "uk"}}
+    assert effective_language("en", parse) == "en"
+
+
+def test_before_a_confident_message_the_channel_hint_then_the_guess_is_used():
+    assert effective_language(None, {"language": {"guess": "en", "hint": "nl-NL"}}) == "nl"
+    assert effective_language(None, {"language": {"guess": "en", "hint": None}}) == "en"
+    assert effective_language(None, {}) == "en"
+
+
+@pytest.mark.parametrize("code, expected", [("nl-NL", "nl"), ("EN", "en"), ("en_GB", "en"), ("xx", None), ("", None), (None, None), (5, None)])
+def test_language_codes_are_normalised(code, expected):
+    assert normalise(code) == expected
+
+
+def test_languages_are_named_in_their_own_language():
+    assert i18n.language_name("nl") == "Nederlands"
+    assert i18n.language_name("en") == "English"
+    assert i18n.language_name("uk") == "Українська"
+
+
+def test_missing_key_falls_back_to_english_then_the_key():
+    assert i18n.text("nl", "utter_greet") != i18n.text("en", "utter_greet")
+    assert i18n.text("zz", "utter_greet") == i18n.text("en", "utter_greet")
+    assert i18n.text("nl", "utter_no_such_key") == "utter_no_such_key"
+
+
+def test_every_supported_language_has_a_degraded_reply_with_112():
+    for code in supported():
+        assert "112" in i18n.degraded_reply(code)
+
+
+def test_catalogs_are_complete_and_current():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    result = subprocess.run([sys.executable, "scripts/catalogs.py", "check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
