@@ -7,7 +7,7 @@ RVENV := .venv-rasa
 RASA := RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 PYTHONPATH=$(CURDIR) $(RVENV)/bin/python -m rasa
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: run test train catalogs check-catalogs validate unit stories nlu-eval e2e eval clean venvs
+.PHONY: run test train catalogs check-catalogs validate unit e2e eval clean venvs
 
 venvs: $(VENV)/.installed $(RVENV)/.installed
 
@@ -41,17 +41,12 @@ run: venvs catalogs train
 unit: $(VENV)/.installed catalogs
 	$(VENV)/bin/python -m pytest -q tests/unit
 
-stories: train
-	$(RASA) test core --model "$$($(VENV)/bin/python scripts/model.py path)" --stories tests/stories \
-	  --fail-on-prediction-errors --out results/stories --domain domain --quiet
-
-nlu-eval: train
-	$(VENV)/bin/python -m pytest -q tests/quality
-
 e2e: train
 	$(VENV)/bin/python -m pytest -q tests/e2e
 
-test: venvs check-catalogs catalogs validate unit train stories nlu-eval e2e
+# One pytest run for everything: unit tests, NLU floors and test stories (tests/quality), end-to-end tests.
+test: venvs check-catalogs catalogs validate train
+	$(VENV)/bin/python -m pytest -q tests
 
 eval: train
 	$(RVENV)/bin/python scripts/eval_nlu.py --out docs/evaluation.md

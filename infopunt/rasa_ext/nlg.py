@@ -45,7 +45,10 @@ class CatalogNLG(TemplatedNaturalLanguageGenerator):
             response = self.render(utter_action, lang, tracker.current_slot_values(), output_channel, **kwargs)
             if response is not None and utter_action != CHANGED and _language_just_switched(tracker):
                 notice = i18n.text(lang, SWITCH_NOTICE, language=i18n.language_name(lang))
-                response["text"] = f"{notice}\n\n{response.get('text') or ''}".strip()
+                body = response.get("text") or ""
+                # 112 stays first: the notice goes after an emergency reply, before any other.
+                parts = [body, notice] if utter_action.startswith("utter_emergency") else [notice, body]
+                response["text"] = "\n\n".join(p for p in parts if p)
             return response
         except Exception:  # noqa: BLE001 - never leave the user without an answer
             log.exception("degraded mode: could not render response %s", utter_action)

@@ -1,0 +1,51 @@
+"""Whole conversations over REST against the real Rasa server and action server (SQLite tracker store)."""
+from tests.e2e.stack import Conversation
+
+
+def test_dutch_conversation(stack):
+    c = Conversation(stack)
+    report = c.text("ik wil aangifte doen")
+    assert "aangifte" in report and "0900-8844" in report and "Meld Misdaad Anoniem" in report
+    reflection = c.text("hoe lang duurt de bedenktijd?")
+    assert "3 maanden" in reflection
+    danger = c.say("ik word nu bedreigd")
+    assert danger[0]["text"].startswith("Bel nu 112")
+    shelter = c.text("waar kan ik veilig slapen vannacht")
+    assert "0800-2000" in shelter and "Veilig Thuis" in shelter
+
+
+def test_english_conversation_with_the_signals_check(stack):
+    c = Conversation(stack)
+    shelter = c.text("I need a safe place to sleep")
+    assert "Veilig Thuis" in shelter and "0800-2000" in shelter and "safe place" in shelter
+    danger = c.say("they locked me in")
+    assert danger[0]["text"].startswith("Call 112 now")
+    check = c.say("my boss keeps my passport, is that normal?")
+    assert "5 short questions" in check[0]["text"]
+    assert [b["payload"] for b in check[-1]["buttons"]] == ["/affirm", "/deny"]
+    for answer in ["/affirm", "/affirm", "/deny", "/affirm", "/deny"]:
+        last = c.say(answer)
+    assert "serious signs" in last[0]["text"] and "not a legal judgement" in last[0]["text"]
+    reflection = c.text("how long is the reflection period?")
+    assert "3 months" in reflection
+
+
+def test_buttons_address_specific_answers(stack):
+    c = Conversation(stack)
+    c.say("what are my rights")
+    assert "free" in c.text("/ask_rights/legal_aid") and "lawyer" in c.text("/ask_rights/legal_aid")
+    labour = c.text('/ask_report{"exploitation_type": "labour"}')
+    assert "0800-5151" in labour
+
+
+def test_emergency_does_not_need_the_action_server(stack, tmp_path):
+    from tests.e2e.stack import Stack
+
+    alone = Stack(tmp_path)
+    alone.start_rasa()  # no action server at all
+    try:
+        c = Conversation(alone)
+        assert c.say("they locked me in")[0]["text"].startswith("Call 112 now")
+        assert c.say("ik word nu bedreigd")[0]["text"].startswith("Bel nu 112")
+    finally:
+        alone.stop()
