@@ -1,18 +1,15 @@
-"""Who to contact: desks for a place and role, and people to talk to now (with open-now status)."""
+"""People to talk to now: national lines with phone or chat and whether they are open (Europe/Amsterdam)."""
 from __future__ import annotations
-
-import datetime as dt
-from typing import Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
 
 from actions.common import language
-from infopunt import directory
+from actions.render import lines
+from directory import db
+from directory.models import Organisation
 
-# National desks, most relevant first. Regional lookup replaces these per place (directory issue).
-VICTIM_DESKS = ("comensha", "veilig-thuis-landelijk", "politie")
-PROFESSIONAL_DESKS = ("comensha", "veilig-thuis-landelijk", "politie")
 TALK_NOW = (
     "veilig-thuis-landelijk",
     "centrum-seksueel-geweld",
@@ -23,28 +20,14 @@ TALK_NOW = (
 )
 
 
-def desk_lines(ids: tuple[str, ...], lang: str, now: Optional[dt.datetime] = None) -> str:
-    return "\n".join(directory.format_line(directory.get(i), lang, now) for i in ids)
-
-
-class ActionFindDesk(Action):
-    def name(self) -> str:
-        return "action_find_desk"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        lang = language(tracker)
-        professional = tracker.get_slot("role") == "professional"
-        ids = PROFESSIONAL_DESKS if professional else VICTIM_DESKS
-        response = "utter_find_desk_professional" if professional else "utter_find_desk"
-        dispatcher.utter_message(response=response, desks=desk_lines(ids, lang))
-        return []
-
-
 class ActionHumanContact(Action):
     def name(self) -> str:
         return "action_human_contact"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
         lang = language(tracker)
-        dispatcher.utter_message(response="utter_human_contact", desks=desk_lines(TALK_NOW, lang))
+        with db.session_factory()() as session:
+            found = {o.id: o for o in session.scalars(select(Organisation).where(Organisation.id.in_(TALK_NOW)))}
+            desks = lines([found[i] for i in TALK_NOW if i in found], lang)
+        dispatcher.utter_message(response="utter_human_contact", desks=desks)
         return []

@@ -39,6 +39,14 @@ def make_engine(url: str | None = None) -> Engine:
     return engine
 
 
-@functools.lru_cache(maxsize=4)
 def session_factory(url: str | None = None) -> sessionmaker[Session]:
+    """Sessions for `url` (default: DATABASE_URL or the SQLite file); one engine per URL per process."""
+    return _factory(url or database_url())
+
+
+@functools.lru_cache(maxsize=8)
+def _factory(url: str) -> sessionmaker[Session]:
     return sessionmaker(make_engine(url), expire_on_commit=False)
+
+
+session_factory.cache_clear = _factory.cache_clear  # type: ignore[attr-defined]

@@ -24,7 +24,8 @@ from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
 from infopunt.languages import supported  # noqa: E402
 from infopunt.rasa_ext.nlg import CatalogNLG  # noqa: E402
 
-SAMPLE_VALUES = {"desks": "• CoMensha — 033 448 11 86"}
+SAMPLE_VALUES = {"desks": "• CoMensha — 033 448 11 86", "place": "Enschede", "safety_region": "Twente",
+                 "police_unit": "Oost-Nederland", "province": "Zeeland"}
 
 
 def make_tracker(domain: Domain, events: list) -> DialogueStateTracker:
@@ -90,7 +91,8 @@ def main() -> int:
         result = asyncio.run(scenarios(nlg, domain))
     else:
         result = asyncio.run(render(nlg, domain, args.response, args.lang))
-    print(json.dumps(result, ensure_ascii=False, indent=1))
+    # One line of JSON, last: Rasa may log to stdout before it.
+    print(json.dumps(result, ensure_ascii=False))
     return 0
 
 

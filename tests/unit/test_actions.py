@@ -5,7 +5,7 @@ import pytest
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.contact import ActionFindDesk, ActionHumanContact
+from actions.contact import ActionHumanContact
 from actions.language import ActionChangeLanguage
 from actions.report import ActionReport
 from actions.signals import SIGNALS, ActionSignalsResult
@@ -68,18 +68,6 @@ def test_change_language_without_a_known_language_offers_the_menu():
     dispatcher, events = run(ActionChangeLanguage(), t)
     assert responses(dispatcher) == ["utter_choose_language"]
     assert events == []
-
-
-def test_find_desk_for_a_victim_lists_national_desks_with_phone_numbers():
-    dispatcher, _ = run(ActionFindDesk(), tracker({"language": "en"}))
-    assert responses(dispatcher) == ["utter_find_desk"]
-    desks = dispatcher.messages[0]["desks"]
-    assert "CoMensha" in desks and "033 448 11 86" in desks and "0800-2000" in desks
-
-
-def test_find_desk_for_a_professional_uses_the_professional_response():
-    dispatcher, _ = run(ActionFindDesk(), tracker({"language": "nl", "role": "professional"}))
-    assert responses(dispatcher) == ["utter_find_desk_professional"]
 
 
 def test_human_contact_says_whether_each_line_is_open():

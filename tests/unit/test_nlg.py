@@ -15,7 +15,7 @@ RASA_PY = ROOT / ".venv-rasa" / "bin" / "python"
 def render(flag: str) -> dict:
     out = subprocess.run([str(RASA_PY), "scripts/render.py", flag], cwd=ROOT, capture_output=True, text=True,
                          env={"RASA_TELEMETRY_ENABLED": "false", "PATH": "/usr/bin:/bin"}, check=True)
-    return json.loads(out.stdout)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 @pytest.mark.parametrize("lang", supported())
