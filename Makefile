@@ -7,7 +7,7 @@ RVENV := .venv-rasa
 RASA := RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 PYTHONPATH=$(CURDIR) $(RVENV)/bin/python -m rasa
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: run test train catalogs check-catalogs validate unit e2e eval clean venvs
+.PHONY: run seed test train catalogs check-catalogs validate unit e2e eval clean venvs
 
 venvs: $(VENV)/.installed $(RVENV)/.installed
 
@@ -35,7 +35,11 @@ train: venvs catalogs
 validate: venvs
 	$(RASA) data validate --domain domain --data data/nlu data/rules data/stories --fail-on-warnings --quiet
 
-run: venvs catalogs train
+# Validates data/directory/ and loads it into the database (idempotent; reports what changed).
+seed: $(VENV)/.installed
+	$(VENV)/bin/python -m directory.seed
+
+run: venvs catalogs train seed
 	@scripts/run.sh
 
 unit: $(VENV)/.installed catalogs

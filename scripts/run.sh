@@ -9,7 +9,7 @@ pids=()
 cleanup() { trap - EXIT INT TERM; kill "${pids[@]}" 2>/dev/null || true; wait || true; }
 trap cleanup EXIT INT TERM
 
-.venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT" &
+.venv/bin/python -m actions.server --port "$ACTION_PORT" &
 pids+=($!)
 .venv-rasa/bin/python -m rasa run --model "$MODEL" --endpoints endpoints.yml --credentials credentials.yml \
   --port "$RASA_PORT" --interface "${RASA_INTERFACE:-127.0.0.1}" &

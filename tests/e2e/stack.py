@@ -55,6 +55,7 @@ class Stack:
             ACTION_SERVER_URL=f"http://127.0.0.1:{self.action_port}/webhook",
             TRACKER_DIALECT="sqlite",
             TRACKER_STORE_URL=f"sqlite:///{workdir / 'conversations.db'}",
+            DATABASE_URL=f"sqlite:///{workdir / 'directory.db'}",
         )
         self.env.update(env or {})
         self.procs: dict[str, subprocess.Popen] = {}
@@ -72,8 +73,8 @@ class Stack:
         return proc
 
     def start_actions(self) -> None:
-        proc = self._start("actions", [str(ROOT / ".venv" / "bin" / "python"), "-m", "rasa_sdk", "--actions",
-                                       "actions", "--port", str(self.action_port)])
+        proc = self._start("actions", [str(ROOT / ".venv" / "bin" / "python"), "-m", "actions.server",
+                                       "--port", str(self.action_port)])
         wait_for(f"http://127.0.0.1:{self.action_port}/health", proc, self.logs["actions"])
 
     def start_rasa(self) -> None:
@@ -82,7 +83,12 @@ class Stack:
                                     "--port", str(self.rasa_port), "--interface", "127.0.0.1"])
         wait_for(f"http://127.0.0.1:{self.rasa_port}/", proc, self.logs["rasa"])
 
+    def seed(self) -> None:
+        subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "directory.seed"], cwd=ROOT, env=self.env,
+                       check=True, capture_output=True)
+
     def start(self) -> "Stack":
+        self.seed()
         self.start_actions()
         self.start_rasa()
         return self

@@ -49,3 +49,21 @@ def test_emergency_does_not_need_the_action_server(stack, tmp_path):
         assert c.say("ik word nu bedreigd")[0]["text"].startswith("Bel nu 112")
     finally:
         alone.stop()
+
+
+def test_a_gp_in_enschede_gets_the_regional_desks(stack):
+    c = Conversation(stack)
+    answer = c.text("ik ben huisarts in Enschede en vermoed uitbuiting")
+    assert "Enschede" in answer and "Twente" in answer and "Oost-Nederland" in answer
+    assert "Kenniscentrum Mensenhandel Twente" in answer
+
+
+def test_the_desk_api_returns_the_same_desks(stack):
+    import requests
+
+    body = requests.get(f"http://127.0.0.1:{stack.action_port}/api/desks",
+                        params={"place": "Enschede", "role": "professional", "topic": "care"}, timeout=10).json()
+    assert body["place"]["municipality"]["name"] == "Enschede"
+    assert body["desks"][0]["id"] == "zc-twente-kenniscentrum"
+    bad = requests.get(f"http://127.0.0.1:{stack.action_port}/api/desks", params={"topic": "x"}, timeout=10)
+    assert bad.status_code == 400
