@@ -17,6 +17,8 @@ from sanic import Sanic
 from sanic.worker.loader import AppLoader
 
 from directory.api import blueprint as directory_api
+from privacy import conversations
+from privacy.api import blueprint as privacy_api
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,12 @@ def create_server_app(action_package: str) -> Sanic:
     executor.register_package(action_package)
     app = create_app_for_serve(executor, cors_origins=None)
     app.blueprint(directory_api)
+    app.blueprint(privacy_api)
+
+    @app.after_server_start
+    async def start_retention(app_: Sanic) -> None:
+        app_.add_task(conversations.retention_job(), name="retention")
+
     return app
 
 

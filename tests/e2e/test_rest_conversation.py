@@ -67,3 +67,23 @@ def test_the_desk_api_returns_the_same_desks(stack):
     assert body["desks"][0]["id"] == "zc-twente-kenniscentrum"
     bad = requests.get(f"http://127.0.0.1:{stack.action_port}/api/desks", params={"topic": "x"}, timeout=10)
     assert bad.status_code == 400
+
+
+def test_forget_deletes_the_conversation_from_the_tracker_store(stack):
+    import requests
+    import sqlalchemy as sa
+
+    c = Conversation(stack)
+    c.say("I need a safe place to sleep")
+    engine = sa.create_engine(stack.env["TRACKER_STORE_URL"])
+
+    def count() -> int:
+        with engine.connect() as conn:
+            return conn.execute(sa.text("select count(*) from events where sender_id = :s"), {"s": c.sender}).scalar()
+
+    assert count() > 0
+    reply = requests.post(f"http://127.0.0.1:{stack.action_port}/api/conversations/forget",
+                          json={"sender_id": c.sender}, timeout=10)
+    assert reply.json() == {"deleted": True}
+    assert count() == 0
+    assert "Veilig Thuis" in c.text("I need a safe place to sleep")  # a fresh conversation works
