@@ -87,3 +87,32 @@ def test_forget_deletes_the_conversation_from_the_tracker_store(stack):
     assert reply.json() == {"deleted": True}
     assert count() == 0
     assert "Veilig Thuis" in c.text("I need a safe place to sleep")  # a fresh conversation works
+
+
+def test_when_the_action_server_is_down_every_message_still_gets_112(stack, tmp_path):
+    from tests.e2e.stack import Stack
+
+    alone = Stack(tmp_path)
+    alone.start_rasa()  # no action server
+    try:
+        c = Conversation(alone)
+        reply = c.text("ik wil aangifte doen")  # needs an action
+        assert "112" in reply and "0800-2000" in reply
+        assert c.text("I want to report my boss to the police, how?").count("112") >= 1
+    finally:
+        alone.stop()
+
+
+def test_malformed_requests_get_a_clean_4xx_and_the_server_stays_up(stack):
+    import requests
+
+    url = stack.rest_url
+    assert requests.post(url, data="not json", timeout=10).status_code == 400
+    assert requests.post(url, json=["a list"], timeout=10).status_code == 400
+    assert requests.post(url, json={"message": "hi"}, timeout=10).status_code == 400
+    assert requests.post(url, json={"sender": "x" * 500, "message": "hi"}, timeout=10).status_code == 400
+    assert requests.post(url, json={"sender": "abc", "message": 5}, timeout=10).status_code == 400
+    c = Conversation(stack)
+    for text in ["", "   ", "🙂🙂🙂", "a" * 12000, "\u202eevil", "<script>alert(1)</script>"]:
+        assert c.say(text), repr(text[:20])
+    assert "Veilig Thuis" in c.text("I need a safe place to sleep")
