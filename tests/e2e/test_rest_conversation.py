@@ -38,17 +38,10 @@ def test_buttons_address_specific_answers(stack):
     assert "0800-5151" in labour
 
 
-def test_emergency_does_not_need_the_action_server(stack, tmp_path):
-    from tests.e2e.stack import Stack
-
-    alone = Stack(tmp_path)
-    alone.start_rasa()  # no action server at all
-    try:
-        c = Conversation(alone)
-        assert c.say("they locked me in")[0]["text"].startswith("Call 112 now")
-        assert c.say("ik word nu bedreigd")[0]["text"].startswith("Bel nu 112")
-    finally:
-        alone.stop()
+def test_emergency_does_not_need_the_action_server(rasa_without_actions):
+    c = Conversation(rasa_without_actions)
+    assert c.say("they locked me in")[0]["text"].startswith("Call 112 now")
+    assert c.say("ik word nu bedreigd")[0]["text"].startswith("Bel nu 112")
 
 
 def test_a_gp_in_enschede_gets_the_regional_desks(stack):
@@ -89,18 +82,11 @@ def test_forget_deletes_the_conversation_from_the_tracker_store(stack):
     assert "Veilig Thuis" in c.text("I need a safe place to sleep")  # a fresh conversation works
 
 
-def test_when_the_action_server_is_down_every_message_still_gets_112(stack, tmp_path):
-    from tests.e2e.stack import Stack
-
-    alone = Stack(tmp_path)
-    alone.start_rasa()  # no action server
-    try:
-        c = Conversation(alone)
-        reply = c.text("ik wil aangifte doen")  # needs an action
-        assert "112" in reply and "0800-2000" in reply
-        assert c.text("I want to report my boss to the police, how?").count("112") >= 1
-    finally:
-        alone.stop()
+def test_when_the_action_server_is_down_every_message_still_gets_112(rasa_without_actions):
+    c = Conversation(rasa_without_actions)
+    reply = c.text("ik wil aangifte doen")  # needs an action
+    assert "112" in reply and "0800-2000" in reply
+    assert "112" in c.text("can I talk to a real person?")
 
 
 def test_malformed_requests_get_a_clean_4xx_and_the_server_stays_up(stack):
