@@ -22,7 +22,8 @@ POT = ROOT / "locales" / "messages.pot"
 CODE_DIRS = ("infopunt", "actions", "bot")
 KEY = re.compile(r"""["']((?:utter|btn)_[a-z0-9_/]+)["']""")
 # Keys built at run time (f-strings) that a regex over the code cannot see.
-DYNAMIC_KEYS = ("utter_part_channel_phone", "utter_part_channel_chat")
+DYNAMIC_KEYS = ("utter_part_channel_phone", "utter_part_channel_chat") + tuple(
+    f"btn_cmd_{c}" for c in ("start", "help", "language", "forget", "stop"))
 # Strings that look like keys but are Rasa field names.
 NOT_KEYS = {"utter_action"}
 

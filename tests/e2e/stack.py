@@ -23,6 +23,8 @@ def free_port() -> int:
 
 
 def model_path() -> str:
+    if os.environ.get("TEST_RASA_MODEL"):  # debugging with another model
+        return os.environ["TEST_RASA_MODEL"]
     out = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "scripts/model.py", "path"], cwd=ROOT,
                          capture_output=True, text=True)
     assert out.returncode == 0, "no trained model: run `make train`"
