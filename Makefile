@@ -7,7 +7,7 @@ RVENV := .venv-rasa
 RASA := RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 PYTHONPATH=$(CURDIR) $(RVENV)/bin/python -m rasa
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: run seed test train catalogs check-catalogs validate unit e2e eval clean venvs
+.PHONY: run seed widget test train catalogs check-catalogs validate unit e2e eval clean venvs
 
 venvs: $(VENV)/.installed $(RVENV)/.installed
 
@@ -25,6 +25,10 @@ $(RVENV)/.installed: requirements-rasa.lock
 catalogs: $(VENV)/.installed
 	$(VENV)/bin/pybabel -q compile -d locales -D messages
 
+# The widget's texts (web/widget/texts.js) are generated from the catalogs.
+widget: $(VENV)/.installed
+	$(VENV)/bin/python scripts/build_widget.py
+
 check-catalogs: $(VENV)/.installed
 	$(VENV)/bin/python scripts/catalogs.py check
 
@@ -39,7 +43,7 @@ validate: venvs
 seed: $(VENV)/.installed
 	$(VENV)/bin/python -m directory.seed
 
-run: venvs catalogs train seed
+run: venvs catalogs widget train seed
 	@scripts/run.sh
 
 unit: $(VENV)/.installed catalogs

@@ -26,9 +26,3 @@ async def forget(request: Request) -> HTTPResponse:
         return json({"error": "sender_id must be 8-128 characters of letters, digits, _ . : -"}, status=400)
     removed = await asyncio.to_thread(conversations.forget, sender)
     return json({"deleted": removed > 0}, headers={"Access-Control-Allow-Origin": "*"})
-
-
-@blueprint.options("/forget")
-async def forget_preflight(request: Request) -> HTTPResponse:
-    return json({}, headers={"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "POST",
-                            "Access-Control-Allow-Headers": "Content-Type"})

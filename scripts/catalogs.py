@@ -19,7 +19,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 POT = ROOT / "locales" / "messages.pot"
-CODE_DIRS = ("infopunt", "actions", "bot")
+CODE_DIRS = ("infopunt", "actions", "bot", "web/widget")
 KEY = re.compile(r"""["']((?:utter|btn)_[a-z0-9_/]+)["']""")
 # Keys built at run time (f-strings) that a regex over the code cannot see.
 DYNAMIC_KEYS = ("utter_part_channel_phone", "utter_part_channel_chat") + tuple(
@@ -45,7 +45,9 @@ def domain_keys() -> set[str]:
 def code_keys() -> set[str]:
     keys = set(DYNAMIC_KEYS)
     for folder in CODE_DIRS:
-        for path in (ROOT / folder).rglob("*.py"):
+        for path in [*(ROOT / folder).rglob("*.py"), *(ROOT / folder).rglob("*.js")]:
+            if path.name == "texts.js":  # generated from the catalogs
+                continue
             keys.update(set(KEY.findall(path.read_text(encoding="utf-8"))) - NOT_KEYS)
     return keys
 

@@ -48,7 +48,7 @@ def wait_for(url: str, proc: subprocess.Popen, log: pathlib.Path, timeout: float
 class Stack:
     def __init__(self, workdir: pathlib.Path, env: dict | None = None) -> None:
         self.workdir = workdir
-        self.rasa_port, self.action_port = free_port(), free_port()
+        self.rasa_port, self.action_port, self.web_port = free_port(), free_port(), free_port()
         self.env = dict(os.environ)
         self.env.update(
             RASA_TELEMETRY_ENABLED="false",
@@ -62,6 +62,20 @@ class Stack:
         self.env.update(env or {})
         self.procs: dict[str, subprocess.Popen] = {}
         self.logs: dict[str, pathlib.Path] = {}
+
+    @property
+    def web_origin(self) -> str:
+        return f"http://127.0.0.1:{self.web_port}"
+
+    def start_web(self, rasa_url: str | None = None) -> None:
+        """The widget's demo page, as `make run` serves it."""
+        env = dict(self.env, WIDGET_PORT=str(self.web_port), RASA_URL=rasa_url or f"http://127.0.0.1:{self.rasa_port}",
+                   API_URL=f"http://127.0.0.1:{self.action_port}", EXIT_URL=f"{self.web_origin}/neutral.html")
+        log = self.workdir / "web.log"
+        self.logs["web"] = log
+        self.procs["web"] = subprocess.Popen([str(ROOT / ".venv" / "bin" / "python"), "scripts/serve_web.py"],
+                                             cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+        wait_for(f"{self.web_origin}/neutral.html", self.procs["web"], log)
 
     @property
     def rest_url(self) -> str:
@@ -82,7 +96,8 @@ class Stack:
     def start_rasa(self) -> None:
         proc = self._start("rasa", [str(ROOT / ".venv-rasa" / "bin" / "python"), "-m", "rasa", "run", "--model",
                                     model_path(), "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
-                                    "--port", str(self.rasa_port), "--interface", "127.0.0.1"])
+                                    "--port", str(self.rasa_port), "--interface", "127.0.0.1",
+                                    "--cors", self.web_origin])
         wait_for(f"http://127.0.0.1:{self.rasa_port}/", proc, self.logs["rasa"])
 
     def seed(self) -> None:
