@@ -49,11 +49,15 @@ run: venvs catalogs widget train seed
 unit: $(VENV)/.installed catalogs
 	$(VENV)/bin/python -m pytest -q tests/unit
 
-e2e: train
+e2e: train widget .cache/npm/node_modules/axe-core/axe.min.js
 	$(VENV)/bin/python -m pytest -q tests/e2e
 
+# axe-core (accessibility checks in the browser tests), from the npm registry, pinned.
+.cache/npm/node_modules/axe-core/axe.min.js:
+	mkdir -p .cache/npm && npm install --silent --no-save --prefix .cache/npm axe-core@4.14.1
+
 # One pytest run for everything: unit tests, NLU floors and test stories (tests/quality), end-to-end tests.
-test: venvs check-catalogs catalogs validate train
+test: venvs check-catalogs catalogs widget validate train .cache/npm/node_modules/axe-core/axe.min.js
 	$(VENV)/bin/python -m pytest -q tests
 
 eval: train
