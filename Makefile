@@ -7,7 +7,7 @@ RVENV := .venv-rasa
 RASA := RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 PYTHONPATH=$(CURDIR) $(RVENV)/bin/python -m rasa
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: run seed widget test train catalogs check-catalogs validate unit e2e eval clean venvs
+.PHONY: run seed widget soak test train catalogs check-catalogs validate unit e2e eval clean venvs
 
 venvs: $(VENV)/.installed $(RVENV)/.installed
 
@@ -62,6 +62,10 @@ test: venvs check-catalogs catalogs widget validate train .cache/npm/node_module
 
 eval: train
 	$(RVENV)/bin/python scripts/eval_nlu.py --out docs/evaluation.md
+
+# 10 concurrent conversations for 10 minutes against the full stack; figures in docs/soak.md.
+soak: venvs catalogs train seed
+	scripts/soak.sh
 
 clean:
 	rm -rf models results reports var

@@ -1,0 +1,106 @@
+"""Bounded load on a local stack: N concurrent conversations for D seconds through the REST channel.
+
+    .venv/bin/python scripts/load.py --url http://127.0.0.1:5005/webhooks/rest/webhook --conversations 10 \
+        --seconds 600 [--pids 123,456] [--json out.json]
+
+Only loopback URLs are accepted. Reports turns, failures (HTTP error, empty reply, degraded reply), p50/p95/p99
+latency, messages per second, and the resident memory of the given processes at the start and the end.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import pathlib
+import statistics
+import sys
+import time
+import urllib.parse
+import uuid
+
+import httpx
+
+SCRIPT = [
+    "hallo", "ik wil aangifte doen", "hoe lang duurt de bedenktijd?", "I need a safe place to sleep",
+    "my boss keeps my passport, is that normal?", "/affirm", "/deny", "/affirm", "/deny", "/deny",
+    "can I get compensation?", "who can I talk to now?", "ik ben huisarts in Enschede", "thanks", "bye",
+]
+DEGRADED = ("Sorry, something went wrong", "Sorry, er ging")
+
+
+def rss_kb(pid: int) -> int:
+    try:
+        for line in pathlib.Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+async def conversation(client: httpx.AsyncClient, url: str, deadline: float, stats: dict) -> None:
+    sender = f"load-{uuid.uuid4().hex[:16]}"
+    i = 0
+    while time.monotonic() < deadline:
+        text = SCRIPT[i % len(SCRIPT)]
+        i += 1
+        started = time.monotonic()
+        try:
+            reply = await client.post(url, json={"sender": sender, "message": text})
+            elapsed = time.monotonic() - started
+            body = reply.json() if reply.status_code == 200 else None
+            ok = bool(body) and not any(m.get("text", "").startswith(DEGRADED) for m in body)
+        except (httpx.HTTPError, ValueError):
+            elapsed, ok = time.monotonic() - started, False
+        stats["latencies"].append(elapsed)
+        stats["turns"] += 1
+        if not ok:
+            stats["failures"] += 1
+
+
+async def run(url: str, conversations: int, seconds: float, pids: list[int]) -> dict:
+    host = urllib.parse.urlsplit(url).hostname
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        raise SystemExit("load tests only target this machine (loopback)")
+    stats = {"turns": 0, "failures": 0, "latencies": []}
+    memory_start = {pid: rss_kb(pid) for pid in pids}
+    started = time.monotonic()
+    async with httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_connections=conversations + 2)) as client:
+        await asyncio.gather(*(conversation(client, url, started + seconds, stats) for _ in range(conversations)))
+    wall = time.monotonic() - started
+    lat = stats["latencies"]
+    memory_end = {pid: rss_kb(pid) for pid in pids}
+    return {
+        "conversations": conversations, "seconds": round(wall, 1), "turns": stats["turns"],
+        "failures": stats["failures"], "messages_per_second": round(stats["turns"] / wall, 2),
+        "p50_ms": round(percentile(lat, 0.50) * 1000), "p95_ms": round(percentile(lat, 0.95) * 1000),
+        "p99_ms": round(percentile(lat, 0.99) * 1000), "mean_ms": round(statistics.mean(lat) * 1000) if lat else 0,
+        "memory_kb": {str(pid): {"start": memory_start[pid], "end": memory_end[pid]} for pid in pids},
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--url", default="http://127.0.0.1:5005/webhooks/rest/webhook")
+    parser.add_argument("--conversations", type=int, default=10)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--pids", default="")
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    pids = [int(p) for p in args.pids.split(",") if p]
+    result = asyncio.run(run(args.url, args.conversations, args.seconds, pids))
+    print(json.dumps(result, indent=1))
+    if args.json:
+        pathlib.Path(args.json).write_text(json.dumps(result, indent=1))
+    return 0 if result["failures"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
