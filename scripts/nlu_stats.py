@@ -71,7 +71,7 @@ def main(lang: str) -> int:
     train = count(sorted((ROOT / "data" / "nlu" / lang).glob("*.yml")))
     test_path = ROOT / "tests" / "nlu" / f"{lang}.yml"
     test = count([test_path]) if test_path.exists() else {}
-    problems = report(f"train[{lang}]", train, 40, 10) + report(f"test[{lang}]", test, 12, 3)
+    problems = report(f"train[{lang}]", train, 40, 10) + report(f"test[{lang}]", test, 9, 2)
     overlap = {e.lower() for v in train.values() for e in v} & {e.lower() for v in test.values() for e in v}
     if overlap:
         problems.append(f"test examples also in training data: {sorted(overlap)[:10]}")
