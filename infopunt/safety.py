@@ -27,20 +27,31 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", stripped).strip()
 
 
-@functools.lru_cache(maxsize=1)
-def patterns() -> dict[str, list[re.Pattern]]:
+def _load(key: str) -> dict[str, list[re.Pattern]]:
     compiled: dict[str, list[re.Pattern]] = {}
     for code in supported():
         path = LOCALES_DIR / code / "safety.yml"
         if not path.exists():
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        compiled[code] = [re.compile(normalise_pattern(p), re.IGNORECASE) for p in data.get("danger", [])]
+        compiled[code] = [re.compile(normalise_pattern(p), re.IGNORECASE) for p in data.get(key) or []]
     return compiled
 
 
+@functools.lru_cache(maxsize=1)
+def patterns() -> dict[str, list[re.Pattern]]:
+    return _load("danger")
+
+
+@functools.lru_cache(maxsize=1)
+def negations() -> dict[str, list[re.Pattern]]:
+    """`not_danger:` patterns: a plain denial ("nobody threatens me") is not an emergency."""
+    return _load("not_danger")
+
+
 def normalise_pattern(pattern: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", pattern.casefold())
+    # Accents only: case is handled by re.IGNORECASE, and lower-casing would turn \W into \w.
+    decomposed = unicodedata.normalize("NFKD", pattern)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -49,6 +60,8 @@ def danger_language(text: Optional[str]) -> Optional[str]:
     if not text or not isinstance(text, str) or text.lstrip().startswith("/"):
         return None
     norm = normalise(text[:MAX_CHARS])
+    if any(p.search(norm) for pats in negations().values() for p in pats):
+        return None
     for code, pats in patterns().items():
         for pat in pats:
             if pat.search(norm):

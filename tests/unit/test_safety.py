@@ -57,3 +57,13 @@ def test_every_supported_language_has_danger_patterns():
     from infopunt.languages import supported
 
     assert set(supported()) <= set(safety.patterns())
+
+
+@pytest.mark.parametrize("text", ["no one threatens me", "nobody hits me", "nee niemand bedreigt me", "niemand slaat me",
+                                  "no, he doesn't threaten me"])
+def test_a_plain_denial_is_not_an_emergency(text):
+    assert safety.danger_language(text) is None
+
+
+def test_a_denial_inside_a_longer_danger_message_does_not_hide_it():
+    assert safety.danger_language("nobody threatens me at work but tonight he locked me in") is not None
