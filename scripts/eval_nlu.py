@@ -73,7 +73,8 @@ async def evaluate(model_path: str) -> dict:
             gold_base = gold.split("/")[0]
             pairs.append((gold_base, predicted))
             if "/" in gold and predicted == gold_base:
-                sel = (parsed.get("response_selector") or {}).get(gold_base, {})
+                selector = parsed.get("response_selector") or {}
+                sel = selector.get(gold_base) or selector.get("default") or {}
                 key = sel.get("response", {}).get("intent_response_key")
                 sub_pairs.append((gold, key))
             if (parsed.get("language") or {}).get("guess") == lang:
