@@ -162,7 +162,10 @@ class FakeTelegram:
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up (shutdown)
+                    pass
 
             do_GET = do_POST = _reply
 
