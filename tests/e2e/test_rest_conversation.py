@@ -102,3 +102,15 @@ def test_malformed_requests_get_a_clean_4xx_and_the_server_stays_up(stack):
     for text in ["", "   ", "🙂🙂🙂", "a" * 12000, "\u202eevil", "<script>alert(1)</script>"]:
         assert c.say(text), repr(text[:20])
     assert "Veilig Thuis" in c.text("I need a safe place to sleep")
+
+
+def test_logs_hold_no_message_text_sender_ids_or_entity_values(stack):
+    c = Conversation(stack)
+    secrets = ["mijn baas Pieterszoon houdt mijn paspoort", "ik woon in Zoetermeer en zoek hulp"]
+    for text in secrets:
+        c.say(text)
+    logs = "\n".join(p.read_text(errors="replace") for p in stack.logs.values())
+    for text in secrets:
+        assert text not in logs
+    assert "Pieterszoon" not in logs and "Zoetermeer" not in logs
+    assert c.sender not in logs

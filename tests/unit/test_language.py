@@ -70,3 +70,16 @@ def test_catalogs_are_complete_and_current():
 
     result = subprocess.run([sys.executable, "scripts/catalogs.py", "check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_detection_never_crashes_and_short_input_is_never_sure(text):
+    detection = langdetect.detect(text)
+    assert detection.guess is None or detection.guess in supported()
+    if len(text.split()) < 3 and not any("\u0600" <= ch <= "\u06ff" for ch in text):
+        assert detection.sure is False
