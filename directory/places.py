@@ -12,14 +12,13 @@ from sqlalchemy.orm import Session
 
 from directory.models import Municipality, PlaceName, Postcode
 from directory.seed import normalise
+from infopunt import answers
 
 POSTCODE = re.compile(r"(?<!\d)([1-9]\d{3})(?:\s?[a-zA-Z]{2})?(?!\d)")
 MAX_INPUT = 500
 # Place names that are ordinary words in the languages we serve: only matched when they are the whole message
 # or the NLU marked them as a place.
-COMMON_WORDS = {"best", "born", "echt", "ee", "nes", "ede", "epe", "elst", "den", "haren", "bergen", "vaals",
-                "sint", "oss", "goes", "ens", "ezinge", "lent", "mill", "stein", "swolgen", "beek", "reek",
-                "zeist", "wijk", "diever", "son", "eck", "ell", "elp", "oost", "west", "noord", "zuid"}
+COMMON_WORDS = answers.COMMON_WORDS
 PROVINCES = {
     "groningen": "Groningen", "friesland": "Friesland", "fryslan": "Friesland", "drenthe": "Drenthe",
     "overijssel": "Overijssel", "flevoland": "Flevoland", "gelderland": "Gelderland", "utrecht": "Utrecht",

@@ -18,7 +18,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from infopunt import langdetect, safety
+from infopunt import answers, langdetect, safety
 from infopunt.languages import normalise
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,20 @@ class SafetyNet(_Stateless):
                     "intent_ranking", [{"name": "emergency", "confidence": 1.0}, *ranking], add_to_output=True
                 )
             message.set("safety_net", True, add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class BareAnswer(_Stateless):
+    """A message that is only a Dutch place name, a postcode or "skip" is an answer (`inform`), whatever the
+    classifier thought: it is what people type when asked for a place."""
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if answers.is_bare_answer(_text(message)):
+                message.set("intent", {"name": "inform", "confidence": 1.0}, add_to_output=True)
+                ranking = [r for r in message.get("intent_ranking", []) if r.get("name") != "inform"]
+                message.set("intent_ranking", [{"name": "inform", "confidence": 1.0}, *ranking], add_to_output=True)
         return messages
 
 
