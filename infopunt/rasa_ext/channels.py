@@ -1,6 +1,6 @@
 """Input channels that never leave a user without an answer and never log what they wrote.
 
-SafeRestInput replaces Rasa's REST channel at the same URL (/webhooks/rest/webhook):
+SafeRestInput (and SafeSocketIOInput for socket.io) replaces Rasa's REST channel at the same URL (/webhooks/rest/webhook):
 - malformed requests get a clean 400 (not a 500): body must be a JSON object with a string `sender`
   (1-128 characters) and a string `message`;
 - an empty message is treated as an unclear one (clarifying question); a very long one is cut to
@@ -17,6 +17,7 @@ from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -93,3 +94,38 @@ class SafeRestInput(RestInput):
             return response.json(collector.messages)
 
         return webhook
+
+
+class SafeSocketIOInput(SocketIOInput):
+    """Rasa's socket.io channel with the same guarantees as SafeRestInput: cleaned text, and the degraded
+    112 reply when a turn fails or produces no reply."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "socketio"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        async def guarded(message: UserMessage) -> None:
+            output = message.output_channel
+            sent = 0
+            original = output._send_message
+
+            async def counting(socket_id: str, response: Any) -> None:
+                nonlocal sent
+                sent += 1
+                await original(socket_id, response)
+
+            output._send_message = counting
+            message.text = clean_text(message.text or "")
+            try:
+                await asyncio.wait_for(on_new_message(message), timeout=TURN_TIMEOUT_SECONDS)
+            except Exception as error:  # noqa: BLE001 - the user still gets an answer
+                log.error("degraded mode: socket.io turn failed (%s)", type(error).__name__)
+            if not sent:
+                log.warning("degraded mode: no reply produced, sending the safety reply")
+                hint = message.metadata.get("language") if isinstance(message.metadata, dict) else None
+                detection = langdetect.detect(message.text)
+                lang = effective_language(None, {"language": {"guess": detection.guess, "hint": hint}})
+                await output.send_text_message(message.sender_id, i18n.degraded_reply(lang))
+
+        return super().blueprint(guarded)
