@@ -15,7 +15,7 @@ async def converse(port: int, texts: list[str], per_message: float = 20.0) -> li
         await replies.put(data.get("text", ""))
 
     session = f"sio-{uuid.uuid4().hex[:12]}"
-    await client.connect(f"http://127.0.0.1:{port}", transports=["websocket"])
+    await client.connect(f"http://127.0.0.1:{port}", transports=["polling"])
     await client.emit("session_request", {"session_id": session})
     out = []
     for text in texts:
