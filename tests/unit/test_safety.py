@@ -1,49 +1,34 @@
 """The keyword safety net: paraphrases of danger match in every language that has patterns; ordinary
 questions about rights, reporting or shelter do not."""
 import pytest
+import yaml
 
 from infopunt import safety
+from infopunt.languages import supported
+from tests.conftest import ROOT
 
-DANGER = {
-    "en": [
-        "they locked me in",
-        "he locked me in the room and I can't get out",
-        "my boss is hitting me",
-        "he said he is going to kill me",
-        "I am in danger",
-        "help me now please",
-        "HELP!!!",
-        "they threatened my family, they're outside now",
-        "I want to kill myself",
-        "not safe here",
-    ],
-    "nl": [
-        "ik word nu bedreigd",
-        "ze hebben me opgesloten",
-        "hij slaat me",
-        "ze sluiten me op in de kamer",
-        "ik ben in gevaar",
-        "help me nu",
-        "ik kan hier niet weg",
-        "hij komt eraan",
-        "ik wil niet meer leven",
-        "het is hier niet veilig nu",
-    ],
-}
-SAFE = {
-    "en": ["my boss keeps my passport, is that normal?", "I need a safe place to sleep", "what are my rights",
-           "how do I report my employer", "can I get compensation", "how long is the reflection period"],
-    "nl": ["ik wil aangifte doen", "mijn baas houdt mijn paspoort", "wat zijn mijn rechten", "hoe lang is de bedenktijd",
-           "ik zoek een veilige slaapplek", "krijg ik schadevergoeding"],
-}
+PARAPHRASES = ROOT / "tests" / "safety"
 
 
-@pytest.mark.parametrize("lang, text", [(lang, t) for lang, texts in DANGER.items() for t in texts])
+def _paraphrases(key: str) -> list[tuple[str, str]]:
+    """(language, text) pairs from tests/safety/<lang>.yml, one file per language (data, like the patterns)."""
+    pairs = []
+    for path in sorted(PARAPHRASES.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        pairs += [(path.stem, text) for text in data.get(key) or []]
+    return pairs
+
+
+DANGER = _paraphrases("danger")
+SAFE = _paraphrases("safe")
+
+
+@pytest.mark.parametrize("lang, text", DANGER)
 def test_danger_paraphrases_are_caught(lang, text):
     assert safety.danger_language(text) is not None
 
 
-@pytest.mark.parametrize("lang, text", [(lang, t) for lang, texts in SAFE.items() for t in texts])
+@pytest.mark.parametrize("lang, text", SAFE)
 def test_ordinary_questions_are_not_emergencies(lang, text):
     assert safety.danger_language(text) is None
 
@@ -54,9 +39,13 @@ def test_bad_input_does_not_crash(text):
 
 
 def test_every_supported_language_has_danger_patterns():
-    from infopunt.languages import supported
-
     assert set(supported()) <= set(safety.patterns())
+
+
+@pytest.mark.parametrize("lang", supported())
+def test_every_supported_language_has_tested_paraphrases(lang):
+    assert sum(1 for code, _ in DANGER if code == lang) >= 10
+    assert sum(1 for code, _ in SAFE if code == lang) >= 6
 
 
 @pytest.mark.parametrize("text", ["no one threatens me", "nobody hits me", "nee niemand bedreigt me", "niemand slaat me",
