@@ -3,6 +3,7 @@ import pytest
 
 from infopunt import i18n, langdetect
 from infopunt.languages import effective_language, normalise, supported
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize("text", ["ok", "112", "Utrecht", "help", "hi", "👍", "", "   ", "0800-2000", "/start", "Den Bosch"])
@@ -22,6 +23,30 @@ def test_short_or_ambiguous_messages_are_never_sure(text):
 def test_confident_messages_are_sure(text, lang):
     detection = langdetect.detect(text)
     assert (detection.guess, detection.sure) == (lang, True)
+
+
+DETECTION_SETS = ROOT / "tests" / "langdetect"
+DETECTION_FLOOR = 0.97  # issue 4: held-out short messages (3-12 words) per language
+
+
+def _detection_set(lang: str) -> list[str]:
+    path = DETECTION_SETS / f"{lang}.txt"
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] if path.exists() else []
+
+
+@pytest.mark.parametrize("lang", supported())
+def test_language_detection_on_held_out_short_messages(lang):
+    messages = [m for m in _detection_set(lang) if 3 <= len(m.split()) <= 12]
+    assert len(messages) >= 60, f"tests/langdetect/{lang}.txt needs at least 60 messages of 3-12 words"
+    wrong = [m for m in messages if langdetect.detect(m).guess != lang]
+    assert 1 - len(wrong) / len(messages) >= DETECTION_FLOOR, wrong
+
+
+@pytest.mark.parametrize("lang", supported())
+def test_a_short_message_in_any_language_never_switches(lang):
+    one_or_two_words = [m.split()[0] for m in _detection_set(lang)[:20]] + ["ok", "112", "Utrecht", "help", "3511"]
+    sure = [w for w in one_or_two_words if langdetect.detect(w).sure and not langdetect.detect(w).guess == "ar"]
+    assert sure == []
 
 
 def test_a_confident_unsupported_language_is_reported():
