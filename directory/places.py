@@ -27,6 +27,26 @@ PROVINCES = {
 }
 
 
+# Cyrillic (Russian, Ukrainian, Bulgarian) to Latin letters, so that "Амстердам" or "Утрехт" finds Amsterdam or
+# (through the typo matching) Utrecht; Dutch place names written in Cyrillic are transliterated by sound.
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
+                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
+                      "t", "u", "f", "h", "ts", "ch", "sh", "sht", "", "y", "", "e", "yu", "ya", "i", "i", "e", "g"]))
+# Names other languages give Dutch places (after transliteration and normalisation), to the Dutch name.
+EXONYMS = {
+    "gaaga": "den haag", "haga": "den haag", "la haya": "den haag", "hague": "den haag", "the hague": "den haag",
+    "lahay": "den haag", "lahai": "den haag", "haaga": "den haag", "gaage": "den haag", "gaagu": "den haag",
+    "gaazi": "den haag", "hagi": "den haag",
+    "لاهاي": "den haag", "امستردام": "amsterdam", "روتردام": "rotterdam",
+    "اوترخت": "utrecht", "اوتريخت": "utrecht", "ايندهوفن": "eindhoven", "ايندهوفن": "eindhoven",
+    "amsterdamie": "amsterdam", "rotterdamie": "rotterdam", "utrechcie": "utrecht", "hadze": "den haag",
+}
+
+
+def _latin(text: str) -> str:
+    return "".join(_CYRILLIC.get(ch, ch) if ch.isalpha() else ch for ch in text.casefold())
+
+
 @dataclasses.dataclass
 class Resolution:
     status: str  # found | ambiguous | province | unknown
@@ -95,7 +115,7 @@ def _resolve_one(session: Session, index: PlaceIndex, text: str, trusted: bool) 
     if match and match.group(1) in index.postcodes:
         code, ambiguous = index.postcodes[match.group(1)]
         return Resolution("found", session.get(Municipality, code), via="postcode", approximate=True)
-    norm = normalise(text)
+    norm = normalise(_latin(text))
     if not norm:
         return Resolution("unknown")
     tokens = norm.split()
@@ -103,7 +123,7 @@ def _resolve_one(session: Session, index: PlaceIndex, text: str, trusted: bool) 
     for window in _windows(tokens):
         if window in PROVINCES and (trusted or whole_message) and window not in ("groningen", "utrecht"):
             return Resolution("province", province=PROVINCES[window])
-        hits = index.lookup(window)
+        hits = index.lookup(EXONYMS.get(window, window))
         if not hits:
             continue
         if window in COMMON_WORDS and not (trusted or norm == window):

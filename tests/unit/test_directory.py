@@ -60,6 +60,16 @@ def test_every_contact_fact_carries_a_source_and_a_verified_date(session):
         ("3511 AB", "Utrecht"),
         ("7511", "Enschede"),
         ("Hoofddorp", "Haarlemmermeer"),
+        # written in another script or in another language's name for the place
+        ("я живу в Амстердаме", "Amsterdam"),
+        ("працюю в Роттердамі", "Rotterdam"),
+        ("Эйндховен", "Eindhoven"),
+        ("работя в Хага", "'s-Gravenhage"),
+        ("я в Гааге", "'s-Gravenhage"),
+        ("mieszkam w Hadze", "'s-Gravenhage"),
+        ("vivo en La Haya", "'s-Gravenhage"),
+        ("أنا في امستردام", "Amsterdam"),
+        ("لاهاي", "'s-Gravenhage"),
     ],
 )
 def test_places_resolve(session, text, expected):
