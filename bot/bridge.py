@@ -10,6 +10,7 @@ import collections
 import hashlib
 import hmac
 import logging
+import re
 import time
 from typing import Any, Optional
 
@@ -49,6 +50,24 @@ def split_text(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str
     if text:
         parts.append(text)
     return parts
+
+
+RLM = "\u200f"
+_RTL_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_STRONG = re.compile(r"[^\W\d_]")
+
+
+def rtl_lines(text: str) -> str:
+    """Right-to-left text (Arabic) for Telegram: a line that starts with a number, a phone number or a Latin name
+    ("112 ...", "CoMensha ...") would be laid out left-to-right by the client; a right-to-left mark in front of
+    such a line keeps the paragraph right-to-left. Other texts are returned unchanged."""
+    if not _RTL_LETTER.search(text):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        first = _STRONG.search(line)
+        lines.append(RLM + line if line.strip() and (first is None or not _RTL_LETTER.match(first.group())) else line)
+    return "\n".join(lines)
 
 
 class Bridge:
@@ -96,7 +115,7 @@ class Bridge:
 
     async def send(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str,
                    markup: Optional[InlineKeyboardMarkup] = None) -> None:
-        parts = split_text(text)
+        parts = split_text(rtl_lines(text))
         for index, part in enumerate(parts):
             for attempt in range(SEND_ATTEMPTS):
                 try:
