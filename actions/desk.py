@@ -13,7 +13,7 @@ from actions.common import language
 from actions.render import org_line
 from directory import db, lookup, places
 from directory.models import Municipality
-from infopunt import i18n
+from infopunt import answers, i18n
 
 PAGE_SIZE = 3
 SKIP_WORDS = {"skip", "/skip", "overslaan", "sla over", "no", "nee", "pass"}
@@ -36,7 +36,9 @@ class ValidateFindDeskForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
         text = value if isinstance(value, str) else ""
-        if text.strip().casefold() in SKIP_WORDS or text == "skip":
+        said = tracker.latest_message.get("text") or ""
+        declined = (tracker.latest_message.get("intent") or {}).get("name") == "deny"
+        if text.strip().casefold() in SKIP_WORDS or answers.is_skip(text) or answers.is_skip(said) or declined:
             return {"location": "skip", "municipality": None}
         with db.session_factory()() as session:
             found = places.resolve(session, tracker.latest_message.get("text"), entity=text)

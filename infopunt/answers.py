@@ -13,7 +13,7 @@ import unicodedata
 from infopunt import ROOT
 
 DATA = ROOT / "data" / "directory"
-PREFIXES = ("in ", "bij ", "near ", "te ", "w ", "в ", "v ", "en ", "la ", "u ")
+PREFIXES = ("in ", "bij ", "near ", "te ", "w ", "в ", "v ", "en ", "la ", "u ", "у ", "na ", "във ", "в град ", "في ")
 SKIP = {"skip", "overslaan", "sla over", "pass", "skip this", "sla deze over", "geen plaats", "no place"}
 # Place names that are also ordinary words in the languages we serve: not an answer on their own.
 COMMON_WORDS = frozenset({"best", "born", "echt", "ee", "nes", "elst", "den", "haren", "sint", "goes", "ens", "lent",
@@ -47,13 +47,26 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@functools.lru_cache(maxsize=1)
+def skip_words() -> frozenset[str]:
+    """"Skip" as typed: the fixed words plus the Skip button's label in every supported language (catalogs)."""
+    from infopunt import i18n
+    from infopunt.languages import supported
+
+    return frozenset(SKIP | {normalise(i18n.text(code, "btn_skip_location")) for code in supported()})
+
+
+def is_skip(text: str) -> bool:
+    return isinstance(text, str) and normalise(text) in skip_words()
+
+
 def is_bare_answer(text: str) -> bool:
     if not isinstance(text, str) or len(text) > 60 or text.lstrip().startswith("/"):
         return False
     norm = normalise(text)
     if not norm:
         return False
-    if norm in SKIP or POSTCODE.match(norm):
+    if norm in skip_words() or POSTCODE.match(norm):
         return True
     for prefix in PREFIXES:
         if norm.startswith(prefix):
