@@ -33,10 +33,15 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 2000  # longer messages are classified on their beginning
 
 
+# Arabic spelling variants people mix in chat: taa marbuta / haa, alef maqsura / yaa, no tatweel, Latin digits.
+_ARABIC = str.maketrans({"ة": "ه", "ى": "ي", "ـ": None, **{chr(0x0660 + d): str(d) for d in range(10)}})
+
+
 def normalise(text: str) -> str:
-    """Lower case, accents removed, so that 'Ik wil aangifte' and 'ik wil aangifte', 'când' and 'cand' meet."""
+    """Lower case, accents (and Arabic short vowels, hamza carriers) removed, so that 'Ik wil aangifte' and
+    'ik wil aangifte', 'când' and 'cand', 'أريد' and 'اريد' meet."""
     decomposed = unicodedata.normalize("NFKD", text[:MAX_CHARS].casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_ARABIC)
 
 
 @dataclasses.dataclass
@@ -87,8 +92,9 @@ class LinearModel:
                               for (analyzer, ngrams), vocab in zip(self.ANALYZERS, self.vocabularies)]
         for counter, idf in zip(self._counters, self.idfs):
             counts = counter.transform(texts).astype(np.float32)
-            counts.data = 1.0 + np.log(counts.data)  # sublinear tf, as TfidfVectorizer(sublinear_tf=True)
-            blocks.append(normalize(counts.multiply(idf).tocsr()))
+            # sublinear tf times idf, as TfidfVectorizer(sublinear_tf=True), then L2 per block
+            counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+            blocks.append(normalize(counts))
         return sp.hstack(blocks).tocsr()
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
@@ -193,12 +199,16 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             message.set("intent", {"name": ranking[0][0], "confidence": ranking[0][1]}, add_to_output=True)
             message.set("intent_ranking", [{"name": n, "confidence": c} for n, c in ranking], add_to_output=True)
             if self.selectors:
-                message.set("response_selector", self._select(text, length), add_to_output=True)
+                message.set("response_selector", self._select(text, ranking[0][0], length), add_to_output=True)
         return messages
 
-    def _select(self, text: str, length: int) -> Dict[str, Any]:
+    def _select(self, text: str, intent: str, length: int) -> Dict[str, Any]:
+        """The sub-intent of the predicted retrieval intent (the others are never asked for: a later component
+        that changes the intent, like SafetyNet or PayloadRouter, sets its own)."""
         output: Dict[str, Any] = {"all_retrieval_intents": sorted(self.selectors)}
         for base, model in self.selectors.items():
+            if base != intent:
+                continue
             ranking = model.ranking(text, length)
             key, confidence = ranking[0]
             output[base] = {
