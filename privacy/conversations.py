@@ -40,7 +40,10 @@ def retention_seconds() -> float:
 
 @functools.lru_cache(maxsize=4)
 def _engine(url: str) -> sa.Engine:
-    return sa.create_engine(url, pool_pre_ping=True)
+    engine = sa.create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":  # Rasa writes the same file (WAL mode): wait for its lock, never fail
+        sa.event.listen(engine, "connect", lambda conn, _record: conn.execute("PRAGMA busy_timeout=5000"))
+    return engine
 
 
 def _events(engine: sa.Engine) -> Optional[sa.Table]:
