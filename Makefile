@@ -7,7 +7,7 @@ RVENV := .venv-rasa
 RASA := RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 PYTHONPATH=$(CURDIR) $(RVENV)/bin/python -m rasa
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: run seed widget soak test train catalogs check-catalogs validate unit e2e eval clean venvs
+.PHONY: run seed widget soak bench scale-demo test train catalogs check-catalogs validate unit e2e eval clean venvs
 
 venvs: $(VENV)/.installed $(RVENV)/.installed
 
@@ -66,6 +66,15 @@ eval: train
 # 10 concurrent conversations for 10 minutes against the full stack; figures in docs/soak.md.
 soak: venvs catalogs train seed
 	scripts/soak.sh
+
+# Full stack against a plain `rasa init` baseline at 1/10/50 conversations, turn breakdown, growth, training;
+# results and plots in docs/benchmarks.md (about 15 minutes).
+bench: venvs catalogs train
+	$(VENV)/bin/python scripts/bench.py
+
+# Two Rasa servers behind nginx with a Redis lock store and a PostgreSQL tracker store; docs/scale-out.md.
+scale-demo: venvs catalogs train
+	$(VENV)/bin/python scripts/scale_demo.py
 
 clean:
 	rm -rf models results reports var

@@ -20,12 +20,13 @@ import uuid
 
 import httpx
 
-SCRIPT = [
-    "hallo", "ik wil aangifte doen", "hoe lang duurt de bedenktijd?", "I need a safe place to sleep",
-    "my boss keeps my passport, is that normal?", "/affirm", "/deny", "/affirm", "/deny", "/deny",
-    "can I get compensation?", "who can I talk to now?", "ik ben huisarts in Enschede", "thanks", "bye",
-]
-DEGRADED = ("Sorry, something went wrong", "Sorry, er ging")
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from conversations import SCRIPT  # noqa: E402
+from infopunt import i18n  # noqa: E402
+from infopunt.languages import supported  # noqa: E402
+
+# A turn answered with the degraded reply (something failed inside the stack) counts as failed.
+DEGRADED = tuple(i18n.text(code, "utter_degraded")[:25] for code in supported())
 
 
 def rss_kb(pid: int) -> int:
@@ -45,11 +46,12 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-async def conversation(client: httpx.AsyncClient, url: str, deadline: float, stats: dict) -> None:
+async def conversation(client: httpx.AsyncClient, url: str, deadline: float, stats: dict,
+                       script: list[str]) -> None:
     sender = f"load-{uuid.uuid4().hex[:16]}"
     i = 0
     while time.monotonic() < deadline:
-        text = SCRIPT[i % len(SCRIPT)]
+        text = script[i % len(script)]
         i += 1
         started = time.monotonic()
         try:
@@ -65,7 +67,7 @@ async def conversation(client: httpx.AsyncClient, url: str, deadline: float, sta
             stats["failures"] += 1
 
 
-async def run(url: str, conversations: int, seconds: float, pids: list[int]) -> dict:
+async def run(url: str, conversations: int, seconds: float, pids: list[int], script: list[str] = SCRIPT) -> dict:
     host = urllib.parse.urlsplit(url).hostname
     if host not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("load tests only target this machine (loopback)")
@@ -73,7 +75,7 @@ async def run(url: str, conversations: int, seconds: float, pids: list[int]) -> 
     memory_start = {pid: rss_kb(pid) for pid in pids}
     started = time.monotonic()
     async with httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_connections=conversations + 2)) as client:
-        await asyncio.gather(*(conversation(client, url, started + seconds, stats) for _ in range(conversations)))
+        await asyncio.gather(*(conversation(client, url, started + seconds, stats, script) for _ in range(conversations)))
     wall = time.monotonic() - started
     lat = stats["latencies"]
     memory_end = {pid: rss_kb(pid) for pid in pids}
