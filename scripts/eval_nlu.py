@@ -85,6 +85,7 @@ async def evaluate(model_path: str) -> dict:
                     {"lang": lang, "text": text, "gold": gold_base, "predicted": predicted, "confidence": confidence}
                 )
         all_pairs += pairs
+        results.setdefault("pairs", {})[lang] = {"gold": [g for g, _ in pairs], "predicted": [str(p) for _, p in pairs]}
         confusion = collections.Counter(f"{g} -> {p}" for g, p in pairs if g != p)
         results["languages"][lang] = {
             "examples": len(pairs),
@@ -103,28 +104,84 @@ async def evaluate(model_path: str) -> dict:
     return results
 
 
+def detection_accuracy() -> dict[str, dict]:
+    """Language detection on the held-out short messages (tests/langdetect/<lang>.txt, 3-12 words)."""
+    from infopunt import langdetect
+
+    out = {}
+    for lang in supported():
+        path = ROOT / "tests" / "langdetect" / f"{lang}.txt"
+        if not path.exists():
+            continue
+        lines = [t.strip() for t in path.read_text(encoding="utf-8").splitlines() if 3 <= len(t.split()) <= 12]
+        wrong = [t for t in lines if langdetect.detect(t).guess != lang]
+        out[lang] = {"messages": len(lines), "accuracy": 1 - len(wrong) / len(lines) if lines else 0.0,
+                     "wrong": wrong[:5]}
+    return out
+
+
+def confusion_png(results: dict, path: pathlib.Path) -> None:
+    """One confusion matrix (gold rows, predicted columns, row-normalised) per language."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    langs = list(results["languages"])
+    labels = sorted({g for lang in langs for g in results["pairs"][lang]["gold"]}
+                    | {p for lang in langs for p in results["pairs"][lang]["predicted"]})
+    index = {label: i for i, label in enumerate(labels)}
+    cols = 3
+    rows = (len(langs) + cols - 1) // cols
+    fig, axes = plt.subplots(rows, cols, figsize=(6 * cols, 5.5 * rows), squeeze=False)
+    for ax in axes.flat[len(langs):]:
+        ax.axis("off")
+    for ax, lang in zip(axes.flat, langs):
+        matrix = [[0.0] * len(labels) for _ in labels]
+        pairs = results["pairs"][lang]
+        for g, p in zip(pairs["gold"], pairs["predicted"]):
+            matrix[index[g]][index[p]] += 1
+        for row in matrix:
+            total = sum(row)
+            row[:] = [v / total if total else 0.0 for v in row]
+        ax.imshow(matrix, cmap="Blues", vmin=0, vmax=1)
+        ax.set_title(f"{lang}: accuracy {results['languages'][lang]['intent_accuracy']:.3f}")
+        ax.set_xticks(range(len(labels)), labels, rotation=90, fontsize=6)
+        ax.set_yticks(range(len(labels)), labels, fontsize=6)
+        ax.set_xlabel("predicted", fontsize=7)
+        ax.set_ylabel("gold", fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path, dpi=80)
+    plt.close(fig)
+
+
 def markdown(results: dict) -> str:
     lines = [
         "# NLU evaluation",
         "",
         "Held-out test sets in `tests/nlu/<lang>.yml` (never used for training). Produced by `make eval`.",
         "",
-        "| language | examples | intent accuracy | macro-F1 | sub-intent accuracy | language guess |",
+        "Language detection: `infopunt.langdetect` on the held-out short messages of `tests/langdetect/<lang>.txt` "
+        "(3-12 words each).",
+        "",
+        "| language | examples | intent accuracy | macro-F1 | sub-intent accuracy | language detection |",
         "|---|---|---|---|---|---|",
     ]
     for lang, r in results["languages"].items():
         sub = f"{r['retrieval_accuracy']:.3f}" if r["retrieval_accuracy"] is not None else "–"
+        det = results.get("detection", {}).get(lang)
+        det_text = f"{det['accuracy']:.3f} ({det['messages']})" if det else "–"
         lines.append(
-            f"| {lang} | {r['examples']} | {r['intent_accuracy']:.3f} | {r['macro_f1']:.3f} | {sub} | "
-            f"{r['language_guess_accuracy']:.3f} |"
+            f"| {lang} | {r['examples']} | {r['intent_accuracy']:.3f} | {r['macro_f1']:.3f} | {sub} | {det_text} |"
         )
     o = results["overall"]
-    lines += [f"| **all** | {o['examples']} | {o['intent_accuracy']:.3f} | {o['macro_f1']:.3f} | | |", ""]
+    lines += [f"| **all** | {o['examples']} | {o['intent_accuracy']:.3f} | {o['macro_f1']:.3f} | | |", "",
+              "![confusion matrices per language](confusion.png)", ""]
     lines += ["## Confusions per language (gold -> predicted: count)", ""]
     for lang, r in results["languages"].items():
         pairs = ", ".join(f"{k}: {v}" for k, v in r["confusions"].items()) or "none"
         lines.append(f"- **{lang}**: {pairs}")
-    lines += ["", "## The 20 most confident errors", "", "| lang | text | gold | predicted | confidence |",
+    lines += ["", "## The 20 worst errors (most confident)", "", "| lang | text | gold | predicted | confidence |",
               "|---|---|---|---|---|"]
     for e in results["errors"][:20]:
         lines.append(f"| {e['lang']} | {e['text']} | {e['gold']} | {e['predicted']} | {e['confidence']:.2f} |")
@@ -142,11 +199,13 @@ def main() -> int:
         print("no model for the current data: run `make train`", file=sys.stderr)
         return 1
     results = asyncio.run(evaluate(str(path)))
+    results["detection"] = detection_accuracy()
     out = pathlib.Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     if args.out:
         pathlib.Path(args.out).write_text(markdown(results), encoding="utf-8")
+        confusion_png(results, pathlib.Path(args.out).parent / "confusion.png")
     for lang, r in results["languages"].items():
         print(f"{lang}: intent accuracy {r['intent_accuracy']:.3f} ({r['examples']} examples)")
     print(f"overall: {results['overall']['intent_accuracy']:.3f}")
