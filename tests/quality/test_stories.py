@@ -17,3 +17,9 @@ def test_stories_have_no_prediction_errors(tmp_path):
     failed = tmp_path / "failed_test_stories.yml"
     details = failed.read_text() if failed.exists() else result.stdout[-3000:] + result.stderr[-3000:]
     assert result.returncode == 0, details
+
+
+def test_the_per_language_stories_are_generated_from_the_current_data():
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "scripts/language_stories.py", "--check"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, "run scripts/language_stories.py"
