@@ -72,7 +72,7 @@ soak: venvs catalogs train seed
 bench: venvs catalogs train
 	$(VENV)/bin/python scripts/bench.py
 
-# Two Rasa servers behind nginx with a Redis lock store and a PostgreSQL tracker store; docs/scale-out.md.
+# Two Rasa servers behind nginx with a Redis lock store and a PostgreSQL tracker store; docs/scale-out-check.md.
 scale-demo: venvs catalogs train
 	$(VENV)/bin/python scripts/scale_demo.py
 

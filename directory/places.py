@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from directory.models import Municipality, PlaceName, Postcode
 from directory.seed import normalise
 from infopunt import answers
+from infopunt.answers import EXONYMS, latin as _latin
 
 POSTCODE = re.compile(r"(?<!\d)([1-9]\d{3})(?:\s?[a-zA-Z]{2})?(?!\d)")
 MAX_INPUT = 500
@@ -25,26 +26,6 @@ PROVINCES = {
     "noord holland": "Noord-Holland", "zuid holland": "Zuid-Holland", "zeeland": "Zeeland",
     "noord brabant": "Noord-Brabant", "brabant": "Noord-Brabant", "limburg": "Limburg",
 }
-
-
-# Cyrillic (Russian, Ukrainian, Bulgarian) to Latin letters, so that "Амстердам" or "Утрехт" finds Amsterdam or
-# (through the typo matching) Utrecht; Dutch place names written in Cyrillic are transliterated by sound.
-_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
-                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
-                      "t", "u", "f", "h", "ts", "ch", "sh", "sht", "", "y", "", "e", "yu", "ya", "i", "i", "e", "g"]))
-# Names other languages give Dutch places (after transliteration and normalisation), to the Dutch name.
-EXONYMS = {
-    "gaaga": "den haag", "haga": "den haag", "la haya": "den haag", "hague": "den haag", "the hague": "den haag",
-    "lahay": "den haag", "lahai": "den haag", "haaga": "den haag", "gaage": "den haag", "gaagu": "den haag",
-    "gaazi": "den haag", "hagi": "den haag",
-    "لاهاي": "den haag", "امستردام": "amsterdam", "روتردام": "rotterdam",
-    "اوترخت": "utrecht", "اوتريخت": "utrecht", "ايندهوفن": "eindhoven", "ايندهوفن": "eindhoven",
-    "amsterdamie": "amsterdam", "rotterdamie": "rotterdam", "utrechcie": "utrecht", "hadze": "den haag",
-}
-
-
-def _latin(text: str) -> str:
-    return "".join(_CYRILLIC.get(ch, ch) if ch.isalpha() else ch for ch in text.casefold())
 
 
 @dataclasses.dataclass

@@ -12,7 +12,7 @@ Checks, from the PostgreSQL tracker store: every message is there exactly once, 
 the interleaved round), each user message is followed by its own answer before the next user message starts
 (turns never interleave), and the HTTP reply of each message is the answer the tracker recorded for it.
 Control (unless --no-control): the burst again with each replica on its own in-memory lock store, to show that
-the check catches what the shared lock store prevents. Results: docs/scale-out.md.
+the check catches what the shared lock store prevents. Results: docs/scale-out-check.md.
 """
 from __future__ import annotations
 
@@ -256,7 +256,7 @@ def main() -> int:
     parser.add_argument("--conversations", type=int, default=20)
     parser.add_argument("--turns", type=int, default=12)
     parser.add_argument("--no-control", dest="control", action="store_false")
-    parser.add_argument("--out", default=str(ROOT / "docs" / "scale-out.md"))
+    parser.add_argument("--out", default=str(ROOT / "docs" / "scale-out-check.md"))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="scale-") as tmp:
         results = run(args, pathlib.Path(tmp))
