@@ -19,7 +19,10 @@ def main(source: str, folder: str) -> int:
     out = pathlib.Path(folder)
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-    for name, key, style in (("baseline (rasa init)", "baseline", "o--"), ("full stack", "stack", "s-")):
+    systems = [("baseline (rasa init)", "baseline", "o--"), ("full stack, 1 process", "stack", "s-")]
+    if "scaled" in r:
+        systems.append((f"full stack, {r['scaled']['replicas']} processes", "scaled", "^-"))
+    for name, key, style in systems:
         levels = r[key]["levels"]
         x = [lv["conversations"] for lv in levels]
         left.plot(x, [lv["p50_ms"] for lv in levels], style, label=f"{name} p50")

@@ -103,8 +103,38 @@ class LinearModel:
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
 
+    def _scores_one(self, text: str) -> np.ndarray:
+        """The same scores as `predict_proba` for one message without building sparse matrices (≈ 10× faster):
+        the analyzers' n-grams are counted, weighted and L2-normalised per block, and the matching columns of the
+        coefficients summed."""
+        if not hasattr(self, "_analyzers"):
+            self._features([""])  # builds the counters
+            self._analyzers = [c.build_analyzer() for c in self._counters]
+            self._offsets = np.cumsum([0] + [len(v) for v in self.vocabularies])[:-1]
+        indices: List[np.ndarray] = []
+        values: List[np.ndarray] = []
+        for analyzer, vocab, idf, offset in zip(self._analyzers, self.vocabularies, self.idfs, self._offsets):
+            counts: Dict[int, int] = {}
+            for gram in analyzer(text):
+                index = vocab.get(gram)
+                if index is not None:
+                    counts[index] = counts.get(index, 0) + 1
+            if not counts:
+                continue
+            idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+            val = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))) * idf[idx]
+            indices.append(idx + offset)
+            values.append(val / np.linalg.norm(val))
+        scores = self.intercept.astype(np.float64)
+        if indices:
+            idx, val = np.concatenate(indices), np.concatenate(values)
+            scores = scores + self.coef[:, idx] @ val
+        return scores
+
     def ranking(self, text: str, length: int) -> List[tuple[str, float]]:
-        probs = self.predict_proba([text])[0]
+        scores = self._scores_one(text)
+        exp = np.exp(scores - scores.max())
+        probs = exp / exp.sum()
         order = np.argsort(-probs)[:length]
         return [(self.labels[i], float(probs[i])) for i in order]
 
