@@ -4,6 +4,7 @@
   `detected_language` entity that sets the conversation's `language` slot.
 - SafetyNet: overrides the intent with `emergency` when a per-language danger pattern matches.
 - PayloadRouter: lets buttons address retrieval sub-intents (`/ask_rights/legal_aid`).
+- UnsupportedLanguage: a message in a language we do not speak gets our languages and 112 (change_language).
 - PlaceEntityExtractor: `location` entities from the directory's place lists, in any language and script.
 """
 from __future__ import annotations
@@ -91,6 +92,31 @@ class PlaceEntityExtractor(_Stateless):
                 entities.append({"entity": "location", "value": text[start:end], "start": start, "end": end,
                                  "confidence_entity": 1.0, "extractor": self.__class__.__name__})
             message.set("entities", entities, add_to_output=True)
+        return messages
+
+
+# Languages that lingua confuses with Cyrillic typed in Latin letters (sk, cs, lt, lv, hu) or Arabizi (so): a
+# message "in" them is far more often one of ours, transliterated, than the language itself.
+_TRANSLITERATION_LOOKALIKES = {"sk", "cs", "lt", "lv", "hu", "so"}
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class UnsupportedLanguage(_Stateless):
+    """A message of 4 words or more, confidently in a language we do not speak, gets the list of our languages and
+    112 (action_change_language) rather than a guess at its meaning. A predicted emergency is never replaced,
+    and SafetyNet runs afterwards."""
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            info = message.get("language") or {}
+            code = info.get("unsupported") if isinstance(info, dict) else None
+            text = _text(message)
+            if (not code or code in _TRANSLITERATION_LOOKALIKES or text.lstrip().startswith("/")
+                    or len(text.split()) < 4 or (message.get("intent") or {}).get("name") == "emergency"):
+                continue
+            message.set("intent", {"name": "change_language", "confidence": 1.0}, add_to_output=True)
+            message.set("intent_ranking", [{"name": "change_language", "confidence": 1.0}], add_to_output=True)
+            message.set("unsupported_language", code, add_to_output=True)
         return messages
 
 

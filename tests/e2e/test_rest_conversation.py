@@ -114,3 +114,8 @@ def test_logs_hold_no_message_text_sender_ids_or_entity_values(stack):
         assert text not in logs
     assert "Pieterszoon" not in logs and "Zoetermeer" not in logs
     assert c.sender not in logs
+
+
+def test_a_language_we_do_not_speak_gets_112_and_our_languages_in_english(stack):
+    answer = Conversation(stack).text("bugün çok çalıştım ve patronum hiç para vermedi")
+    assert answer.startswith("In danger? Call 112") and "Українська" in answer and "Español" in answer

@@ -70,6 +70,17 @@ def test_change_language_without_a_known_language_offers_the_menu():
     assert events == []
 
 
+def test_a_language_we_do_not_speak_gets_112_and_the_languages_in_english_then_the_menu():
+    t = tracker({}, text="bugün çok çalıştım ve hiç para almadım", intent="change_language",
+                language={"guess": "ro", "unsupported": "tr", "hint": None})
+    t.latest_message["unsupported_language"] = "tr"
+    dispatcher, events = run(ActionChangeLanguage(), t)
+    first = dispatcher.messages[0]["text"]
+    assert first.startswith("In danger? Call 112") and "Українська" in first and "العربية" in first
+    assert responses(dispatcher)[1:] == ["utter_choose_language"] and dispatcher.messages[1]["lang"] == "en"
+    assert events == []
+
+
 def test_human_contact_says_whether_each_line_is_open():
     dispatcher, _ = run(ActionHumanContact(), tracker({"language": "en"}))
     assert responses(dispatcher) == ["utter_human_contact"]
