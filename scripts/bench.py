@@ -356,7 +356,7 @@ def markdown(r: dict, command: str) -> str:
               "| model | training | size |", "|---|---|---|",
               f"| ours, {len(r['training']['languages'])} languages ({', '.join(r['training']['languages'])}) | "
               f"{r['training']['seconds']} s | {r['training']['model_mb']} MB |",
-              f"| baseline (rasa init) | {r['baseline']['training_seconds'] or 'cached'} s | {r['baseline']['model_mb']} MB |",
+              f"| baseline (rasa init) | {str(r['baseline']['training_seconds']) + ' s' if r['baseline']['training_seconds'] else 'cached in .cache/bench (trained once by `rasa init`)'} | {r['baseline']['model_mb']} MB |",
               ""]
     return "\n".join(lines)
 
