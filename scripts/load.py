@@ -47,10 +47,14 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def conversation(client: httpx.AsyncClient, url: str, deadline: float, stats: dict,
-                       script: list[str]) -> None:
+                       script: list[str], turns_per_conversation: int = 0) -> None:
+    """One simulated user; with `turns_per_conversation`, the user starts a new conversation (new sender id) after
+    that many turns, as people do, instead of one conversation growing for the whole run."""
     sender = f"load-{uuid.uuid4().hex[:16]}"
     i = 0
     while time.monotonic() < deadline:
+        if turns_per_conversation and i and i % turns_per_conversation == 0:
+            sender = f"load-{uuid.uuid4().hex[:16]}"
         text = script[i % len(script)]
         i += 1
         started = time.monotonic()
@@ -67,15 +71,21 @@ async def conversation(client: httpx.AsyncClient, url: str, deadline: float, sta
             stats["failures"] += 1
 
 
-async def run(url: str, conversations: int, seconds: float, pids: list[int], script: list[str] = SCRIPT) -> dict:
+async def run(url: str, conversations: int, seconds: float, pids: list[int], script: list[str] = SCRIPT,
+              turns_per_conversation: int = 0, warmup: float = 0.0) -> dict:
     host = urllib.parse.urlsplit(url).hostname
     if host not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("load tests only target this machine (loopback)")
-    stats = {"turns": 0, "failures": 0, "latencies": []}
-    memory_start = {pid: rss_kb(pid) for pid in pids}
-    started = time.monotonic()
     async with httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_connections=conversations + 2)) as client:
-        await asyncio.gather(*(conversation(client, url, started + seconds, stats, script) for _ in range(conversations)))
+        if warmup:  # the same load, not counted: memory is measured from here (caches and lazy imports filled)
+            ignored = {"turns": 0, "failures": 0, "latencies": []}
+            await asyncio.gather(*(conversation(client, url, time.monotonic() + warmup, ignored, script,
+                                                turns_per_conversation) for _ in range(conversations)))
+        stats = {"turns": 0, "failures": 0, "latencies": []}
+        memory_start = {pid: rss_kb(pid) for pid in pids}
+        started = time.monotonic()
+        await asyncio.gather(*(conversation(client, url, started + seconds, stats, script, turns_per_conversation)
+                               for _ in range(conversations)))
     wall = time.monotonic() - started
     lat = stats["latencies"]
     memory_end = {pid: rss_kb(pid) for pid in pids}
@@ -94,10 +104,13 @@ def main() -> int:
     parser.add_argument("--conversations", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--pids", default="")
+    parser.add_argument("--turns-per-conversation", type=int, default=0, help="0: one conversation per user")
+    parser.add_argument("--warmup", type=float, default=0.0, help="seconds of uncounted load first")
     parser.add_argument("--json")
     args = parser.parse_args()
     pids = [int(p) for p in args.pids.split(",") if p]
-    result = asyncio.run(run(args.url, args.conversations, args.seconds, pids))
+    result = asyncio.run(run(args.url, args.conversations, args.seconds, pids, SCRIPT, args.turns_per_conversation,
+                             args.warmup))
     print(json.dumps(result, indent=1))
     if args.json:
         pathlib.Path(args.json).write_text(json.dumps(result, indent=1))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make soak: the full stack on spare ports, 10 concurrent conversations for SOAK_SECONDS (default 600) on
-# loopback, then the figures into docs/soak.md. Bounded in time; stops everything it started.
+# make soak: the full stack on spare ports, 10 concurrent users for SOAK_SECONDS (default 600) on loopback, each
+# holding 15-turn conversations one after the other, after 60 s of uncounted warm-up (memory is measured from
+# there); then the figures into docs/soak.md. Bounded in time; stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_PORT=5905 ACTION_PORT=5955 WIDGET_PORT=5980
@@ -16,7 +17,7 @@ trap cleanup EXIT
 .venv-rasa/bin/python -m rasa run --model "$MODEL" --endpoints endpoints.yml --credentials credentials.yml \
   --port "$RASA_PORT" --interface 127.0.0.1 > var/soak-rasa.log 2>&1 & pids+=($!)
 for _ in $(seq 180); do curl -sf "http://127.0.0.1:${RASA_PORT}/" >/dev/null && break; sleep 1; done
-cmd=".venv/bin/python scripts/load.py --url http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook --conversations 10 --seconds ${SECONDS_TO_RUN} --pids ${pids[1]},${pids[0]} --json var/soak.json"
+cmd=".venv/bin/python scripts/load.py --url http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook --conversations 10 --seconds ${SECONDS_TO_RUN} --turns-per-conversation 15 --warmup 60 --pids ${pids[1]},${pids[0]} --json var/soak.json"
 status=0
 $cmd || status=$?
 .venv/bin/python - "$cmd" <<'PY'
