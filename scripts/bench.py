@@ -219,14 +219,8 @@ def scaled_run(procs: Processes, workdir: pathlib.Path, levels: list[int], secon
     import scale_demo
 
     scale_demo.ensure_services()
-    db_url = scale_demo.fresh_database()
-    action_port = free_port()
-    env = dict(ENV, ACTION_SERVER_URL=f"http://127.0.0.1:{action_port}/webhook", TRACKER_STORE_URL=db_url,
-               REDIS_HOST="127.0.0.1", REDIS_PORT="6379", REDIS_PASSWORD="", REDIS_DB="8",
-               DATABASE_URL=f"sqlite:///{workdir / 'directory-scaled.db'}")
-    subprocess.run([PY, "-m", "directory.seed"], cwd=ROOT, env=env, check=True, capture_output=True)
-    actions = procs.start("actions-scaled", [PY, "-m", "actions.server", "--port", str(action_port)], env)
-    wait_for(f"http://127.0.0.1:{action_port}/health", actions)
+    env = scale_demo.start_backend(procs, workdir, scale_demo.fresh_database(), redis_db="8")
+    actions = procs.procs["actions-8"]
     ports = [scale_demo.start_rasa(procs, f"rasa-{i}", env, ROOT / "deploy" / "endpoints.yml") for i in range(replicas)]
     lb_port = free_port()
     conf = scale_demo.nginx_conf(workdir, lb_port, ports)

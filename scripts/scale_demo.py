@@ -93,6 +93,18 @@ http {{
     return conf
 
 
+def start_backend(procs: Processes, workdir: pathlib.Path, db_url: str, redis_db: str) -> dict:
+    """The seeded directory and one action server; returns the environment the Rasa replicas need."""
+    action_port = free_port()
+    env = dict(ENV, ACTION_SERVER_URL=f"http://127.0.0.1:{action_port}/webhook", TRACKER_STORE_URL=db_url,
+               REDIS_HOST="127.0.0.1", REDIS_PORT="6379", REDIS_PASSWORD="", REDIS_DB=redis_db,
+               DATABASE_URL=f"sqlite:///{workdir / f'directory-{redis_db}.db'}")
+    subprocess.run([PY, "-m", "directory.seed"], cwd=ROOT, env=env, check=True, capture_output=True)
+    actions = procs.start(f"actions-{redis_db}", [PY, "-m", "actions.server", "--port", str(action_port)], env)
+    wait_for(f"http://127.0.0.1:{action_port}/health", actions)
+    return env
+
+
 def start_rasa(procs: Processes, name: str, env: dict, endpoints: pathlib.Path) -> int:
     port = free_port()
     proc = procs.start(name, [RASA_PY, "-m", "rasa", "run", "--model", str(our_model()), "--endpoints",
@@ -186,13 +198,7 @@ def run(args: argparse.Namespace, workdir: pathlib.Path) -> dict:
     results: dict = {}
     try:
         db_url = fresh_database()
-        action_port = free_port()
-        env = dict(ENV, ACTION_SERVER_URL=f"http://127.0.0.1:{action_port}/webhook", TRACKER_STORE_URL=db_url,
-                   REDIS_HOST="127.0.0.1", REDIS_PORT="6379", REDIS_PASSWORD="", REDIS_DB="7",
-                   DATABASE_URL=f"sqlite:///{workdir / 'directory.db'}")
-        subprocess.run([PY, "-m", "directory.seed"], cwd=ROOT, env=env, check=True, capture_output=True)
-        actions = procs.start("actions", [PY, "-m", "actions.server", "--port", str(action_port)], env)
-        wait_for(f"http://127.0.0.1:{action_port}/health", actions)
+        env = start_backend(procs, workdir, db_url, redis_db="7")
         endpoints = ROOT / "deploy" / "endpoints.yml"
         ports = [start_rasa(procs, "rasa-a", env, endpoints)]
         ports.append(start_rasa(procs, "rasa-b", env, endpoints))
