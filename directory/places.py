@@ -13,19 +13,13 @@ from sqlalchemy.orm import Session
 from directory.models import Municipality, PlaceName, Postcode
 from directory.seed import normalise
 from infopunt import answers
-from infopunt.answers import EXONYMS, latin as _latin
+from infopunt.answers import EXONYMS, PROVINCES, latin as _latin
 
 POSTCODE = re.compile(r"(?<!\d)([1-9]\d{3})(?:\s?[a-zA-Z]{2})?(?!\d)")
 MAX_INPUT = 500
 # Place names that are ordinary words in the languages we serve: only matched when they are the whole message
 # or the NLU marked them as a place.
 COMMON_WORDS = answers.COMMON_WORDS
-PROVINCES = {
-    "groningen": "Groningen", "friesland": "Friesland", "fryslan": "Friesland", "drenthe": "Drenthe",
-    "overijssel": "Overijssel", "flevoland": "Flevoland", "gelderland": "Gelderland", "utrecht": "Utrecht",
-    "noord holland": "Noord-Holland", "zuid holland": "Zuid-Holland", "zeeland": "Zeeland",
-    "noord brabant": "Noord-Brabant", "brabant": "Noord-Brabant", "limburg": "Limburg",
-}
 
 
 @dataclasses.dataclass

@@ -105,9 +105,14 @@ NOT_IN_SENTENCES = frozenset({"nederland", "holland", "polen", "amerika", "buren
 
 # Greetings and words that are also villages: not a place even as a whole message.
 NEVER_PLACES = frozenset({"hei", "hee", "hey", "hej", "hai", "dale", "einde", "amen", "dank", "hallo", "ok"})
-PROVINCE_NAMES = frozenset({"groningen", "friesland", "fryslan", "drenthe", "overijssel", "flevoland", "gelderland",
-                            "utrecht", "noord holland", "zuid holland", "zeeland", "noord brabant", "brabant",
-                            "limburg", "twente"})
+PROVINCES = {
+    "groningen": "Groningen", "friesland": "Friesland", "fryslan": "Friesland", "drenthe": "Drenthe",
+    "overijssel": "Overijssel", "flevoland": "Flevoland", "gelderland": "Gelderland", "utrecht": "Utrecht",
+    "noord holland": "Noord-Holland", "zuid holland": "Zuid-Holland", "zeeland": "Zeeland",
+    "noord brabant": "Noord-Brabant", "brabant": "Noord-Brabant", "limburg": "Limburg",
+}
+# Province names and Twente (a region people name as a place) count as places in a sentence.
+PROVINCE_NAMES = frozenset(PROVINCES) | {"twente"}
 # Words before a 4-digit number that make it a postcode rather than an amount ("in 3511", not "5000 euro").
 POSTCODE_CUES = frozenset({"in", "bij", "te", "near", "w", "v", "в", "en", "la", "u", "у", "na", "postcode", "pc",
                            "code", "zip", "kod", "индекс", "codigo", "cod"})
