@@ -9,7 +9,7 @@ from infopunt.languages import supported
 from tests.conftest import ROOT
 
 # The contract's floors are 0.90 per language and 0.95 overall (issues 2 and 4). Measured (docs/evaluation.md):
-# every language 0.905-0.931 except Arabic 0.878 (a held-out set written independently of the training data,
+# every language 0.905-0.931 except Arabic 0.875 (a held-out set written independently of the training data,
 # mostly dialect), overall 0.911, sub-intents 0.85-0.97. The contract floor is asserted where it is reached; the
 # others at the measured level, so they cannot regress. Raise them with every data improvement, never lower them.
 PER_LANGUAGE_FLOOR = 0.90
