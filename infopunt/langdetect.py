@@ -25,6 +25,13 @@ MIN_CONFIDENCE = 0.5
 MIN_MARGIN = 0.15
 
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
+# Arabic typed in Latin letters ("Arabizi") writes the sounds Latin lacks with digits inside words: 2 (ء), 3 (ع),
+# 5 (خ), 7 (ح), 9 (ق/ص) — "3andi", "l7abs", "bi2oulo". Lingua reads such text as Dutch, English, Turkish or French
+# (Maghrebi Arabizi mixes in French words). Two such words make the message Arabic. 4 and 6 are left out: Bulgarian
+# and Russian typed in Latin use them for ч and ш; ordinals and times ("2nd", "7pm") do not count.
+_ARABIZI_WORD = re.compile(r"(?<![\w'’])[a-z]*[23579][a-z]*(?![\w'’])")
+_NOT_ARABIZI = re.compile(r"[0-9]+(?:st|nd|rd|th|am|pm|h|x|k|e|eme|de|ste|ter|te|o|a|er|g)|[0-9]+")
+ARABIZI_MIN_WORDS = 2
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -57,6 +64,10 @@ def _script(letters: str) -> str:
     return "arabic" if letters and arabic / len(letters) > 0.8 else "other"
 
 
+def arabizi_words(text: str) -> list[str]:
+    return [w for w in _ARABIZI_WORD.findall(text.casefold()) if not _NOT_ARABIZI.fullmatch(w)]
+
+
 def detect(text: Optional[str]) -> Detection:
     if not text or not isinstance(text, str) or text.lstrip().startswith("/"):
         return Detection(None, 0.0, False)
@@ -68,6 +79,8 @@ def detect(text: Optional[str]) -> Detection:
     # A script that belongs to one supported language only is unambiguous even in one word.
     if _script(letters) == "arabic" and "ar" in supported() and len(letters) >= 3:
         return Detection("ar", 1.0, True)
+    if "ar" in supported() and len(arabizi_words(text)) >= ARABIZI_MIN_WORDS:
+        return Detection("ar", 0.9, True)
     values = _detector().compute_language_confidence_values(" ".join(words))
     ranked = [(v.language.iso_code_639_1.name.lower(), v.value) for v in values]
     ours = [(code, p) for code, p in ranked if code in supported()]

@@ -25,6 +25,27 @@ def test_confident_messages_are_sure(text, lang):
     assert (detection.guess, detection.sure) == (lang, True)
 
 
+@pytest.mark.parametrize("text", [
+    "salam, ana 3ayez a3raf 7o2o2i fi holanda",
+    "lpatron ma khlasnich w dar lia contrat bla 9ima, wach 3adi?",
+    "ma 3andi awra2 w khayfe men l police",
+    "kifach n9der n3ayet l chi 7ed bla ma y3ref smiti",
+])
+def test_arabic_typed_in_latin_letters_with_digits_is_arabic(text):
+    detection = langdetect.detect(text)
+    assert (detection.guess, detection.sure, detection.unsupported) == ("ar", True, None)
+
+
+@pytest.mark.parametrize("text", [
+    "the meeting is on the 2nd floor at 7pm",
+    "shefa mi ne mi zapla6va 4e 6te me uvolni",
+    "moj kod pocztowy to 3511 AB w Utrechcie",
+    "I work 7 days a week for 3 euro an hour",
+])
+def test_digits_in_other_languages_do_not_make_a_message_arabic(text):
+    assert langdetect.detect(text).guess != "ar"
+
+
 DETECTION_SETS = ROOT / "tests" / "langdetect"
 DETECTION_FLOOR = 0.97  # issue 4: held-out short messages (3-12 words) per language
 
