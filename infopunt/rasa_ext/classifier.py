@@ -1,4 +1,4 @@
-"""A fast multilingual intent classifier and response selector: TF-IDF char and word n-grams, logistic regression.
+"""A fast multilingual intent classifier and response selector: TF-IDF char and word n-grams, linear SVM.
 
 Why not DIET: with nine languages (≈ 10 000 short examples) DIET plus the DIET-based ResponseSelector trained for
 half an hour on two cores and was no more accurate on the held-out sets than a linear model over the same
@@ -46,27 +46,31 @@ def normalise(text: str) -> str:
 
 @dataclasses.dataclass
 class LinearModel:
-    """Multinomial logistic regression over L2-normalised, sublinear TF-IDF char_wb and word n-grams."""
+    """A linear support vector machine over L2-normalised, sublinear TF-IDF char_wb and word n-grams, with a
+    softmax over its scores as confidence. The softmax temperature is fitted on out-of-fold scores of the training
+    data (temperature scaling), so a confidence of 0.2 means what the FallbackClassifier's threshold assumes."""
 
     labels: List[str]
     vocabularies: List[Dict[str, int]]  # one per analyzer, in ANALYZERS order
     idfs: List[np.ndarray]
     coef: np.ndarray  # (n_labels, n_features)
     intercept: np.ndarray  # (n_labels,)
+    temperature: float = 1.0
 
     ANALYZERS = (("char_wb", (2, 5)), ("word", (1, 2)))
+    CALIBRATION_FOLDS = 3
 
     @classmethod
     def fit(cls, texts: Sequence[str], labels: Sequence[str], c: float) -> "LinearModel":
         from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
+        from sklearn.svm import LinearSVC
 
         vectorizers = [cls._vectorizer(TfidfVectorizer, analyzer, ngrams) for analyzer, ngrams in cls.ANALYZERS]
         x = sp.hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
-        clf = LogisticRegression(C=c, max_iter=3000)
-        clf.fit(x, list(labels))
+        y = np.asarray(labels)
+        clf = LinearSVC(C=c).fit(x, y)
         coef, intercept = clf.coef_, clf.intercept_
-        if len(clf.classes_) == 2:  # sklearn keeps one row for two classes; make it a proper softmax
+        if len(clf.classes_) == 2:  # one decision function for two classes; make it a proper softmax
             coef = np.vstack([-coef[0] / 2, coef[0] / 2])
             intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
         return cls(
@@ -75,7 +79,30 @@ class LinearModel:
             idfs=[v.idf_.astype(np.float32) for v in vectorizers],
             coef=coef.astype(np.float32),
             intercept=intercept.astype(np.float32),
+            temperature=cls._temperature(x, y, clf.classes_, c),
         )
+
+    @classmethod
+    def _temperature(cls, x: sp.csr_matrix, y: np.ndarray, classes: np.ndarray, c: float) -> float:
+        """The softmax temperature that minimises the log-loss of out-of-fold scores (Guo et al., 2017)."""
+        from sklearn.model_selection import StratifiedKFold, cross_val_predict
+        from sklearn.svm import LinearSVC
+
+        counts = np.unique(y, return_counts=True)[1]
+        if counts.min() < cls.CALIBRATION_FOLDS:
+            return 1.0
+        folds = StratifiedKFold(cls.CALIBRATION_FOLDS, shuffle=True, random_state=0)
+        scores = cross_val_predict(LinearSVC(C=c), x, y, cv=folds, method="decision_function")
+        if scores.ndim == 1:
+            scores = np.column_stack([-scores / 2, scores / 2])
+        gold = np.searchsorted(classes, y)
+
+        def log_loss(t: float) -> float:
+            z = scores * t
+            z = z - z.max(axis=1, keepdims=True)
+            return float(-(z[np.arange(len(gold)), gold] - np.log(np.exp(z).sum(axis=1))).mean())
+
+        return float(min(np.exp(np.linspace(np.log(0.5), np.log(50.0), 200)), key=log_loss))
 
     @staticmethod
     def _vectorizer(factory: Any, analyzer: str, ngrams: tuple, **kwargs: Any) -> Any:
@@ -83,7 +110,7 @@ class LinearModel:
                        token_pattern=r"(?u)\b\w+\b", dtype=np.float32, **kwargs)
 
     def _scores_one(self, text: str) -> np.ndarray:
-        """The logistic regression's scores for one message, computed as TfidfVectorizer(sublinear_tf=True) would
+        """The model's raw scores for one message, computed as TfidfVectorizer(sublinear_tf=True) would
         featurise it but without building sparse matrices (≈ 10× faster than the sklearn path): the analyzers'
         n-grams are counted, weighted (1 + log tf) × idf and L2-normalised per block, and the matching columns of the
         coefficients summed."""
@@ -114,7 +141,7 @@ class LinearModel:
         return scores
 
     def ranking(self, text: str, length: int) -> List[tuple[str, float]]:
-        scores = self._scores_one(text)
+        scores = self._scores_one(text) * self.temperature
         exp = np.exp(scores - scores.max())
         probs = exp / exp.sum()
         order = np.argsort(-probs)[:length]
@@ -122,7 +149,7 @@ class LinearModel:
 
     # Storage: JSON and .npz (no pickle).
     def save(self, folder: Any, name: str) -> None:
-        meta = {"labels": self.labels, "vocabularies": self.vocabularies}
+        meta = {"labels": self.labels, "vocabularies": self.vocabularies, "temperature": self.temperature}
         (folder / f"{name}.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         np.savez_compressed(folder / f"{name}.npz", coef=self.coef, intercept=self.intercept,
                             **{f"idf{i}": idf for i, idf in enumerate(self.idfs)})
@@ -132,14 +159,15 @@ class LinearModel:
         meta = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
         with np.load(folder / f"{name}.npz", allow_pickle=False) as arrays:
             idfs = [arrays[f"idf{i}"] for i in range(len(cls.ANALYZERS))]
-            return cls(meta["labels"], meta["vocabularies"], idfs, arrays["coef"], arrays["intercept"])
+            return cls(meta["labels"], meta["vocabularies"], idfs, arrays["coef"], arrays["intercept"],
+                       float(meta.get("temperature", 1.0)))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class LinearIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"C": 30.0, "ranking_length": 10}
+        return {"C": 1.0, "ranking_length": 10}
 
     @staticmethod
     def required_packages() -> List[Text]:
