@@ -68,7 +68,7 @@ class LinearModel:
         vectorizers = [cls._vectorizer(TfidfVectorizer, analyzer, ngrams) for analyzer, ngrams in cls.ANALYZERS]
         x = sp.hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
         y = np.asarray(labels)
-        clf = LinearSVC(C=c).fit(x, y)
+        clf = LinearSVC(C=c, random_state=0).fit(x, y)
         coef, intercept = clf.coef_, clf.intercept_
         if len(clf.classes_) == 2:  # one decision function for two classes; make it a proper softmax
             coef = np.vstack([-coef[0] / 2, coef[0] / 2])
@@ -92,7 +92,7 @@ class LinearModel:
         if counts.min() < cls.CALIBRATION_FOLDS:
             return 1.0
         folds = StratifiedKFold(cls.CALIBRATION_FOLDS, shuffle=True, random_state=0)
-        scores = cross_val_predict(LinearSVC(C=c), x, y, cv=folds, method="decision_function")
+        scores = cross_val_predict(LinearSVC(C=c, random_state=0), x, y, cv=folds, method="decision_function")
         if scores.ndim == 1:
             scores = np.column_stack([-scores / 2, scores / 2])
         gold = np.searchsorted(classes, y)

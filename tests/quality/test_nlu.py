@@ -9,13 +9,12 @@ from infopunt.languages import supported
 from tests.conftest import ROOT
 
 # The contract's floors are 0.90 per language and 0.95 overall (issues 2 and 4). Measured (docs/evaluation.md):
-# every language 0.905-0.931 except Arabic 0.875 (a held-out set written independently of the training data,
-# mostly dialect), overall 0.911, sub-intents 0.85-0.97. The contract floor is asserted where it is reached; the
-# others at the measured level, so they cannot regress. Raise them with every data improvement, never lower them.
+# every language 0.916-0.964, overall 0.946, sub-intents 0.926-1.0. The per-language floor is the contract's; the
+# overall floor is the measured level (below the contract's 0.95), so it cannot regress. Raise the floors with every
+# data improvement, never lower them.
 PER_LANGUAGE_FLOOR = 0.90
-BELOW_CONTRACT = {"ar": 0.87}
-OVERALL_FLOOR = 0.905
-RETRIEVAL_FLOOR = 0.85
+OVERALL_FLOOR = 0.945
+RETRIEVAL_FLOOR = 0.90
 
 
 @functools.lru_cache(maxsize=1)
@@ -35,7 +34,7 @@ def test_every_language_has_a_held_out_test_set_that_was_evaluated(lang):
 @pytest.mark.parametrize("lang", supported())
 def test_intent_accuracy_per_language(lang):
     r = evaluation()["languages"][lang]
-    assert r["intent_accuracy"] >= BELOW_CONTRACT.get(lang, PER_LANGUAGE_FLOOR), r["confusions"]
+    assert r["intent_accuracy"] >= PER_LANGUAGE_FLOOR, r["confusions"]
 
 
 def test_overall_intent_accuracy():
