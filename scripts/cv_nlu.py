@@ -4,7 +4,8 @@ The held-out sets (tests/nlu/) measure the model; choosing features or hyper-par
 that measurement optimistic. Variants are therefore compared here, by stratified k-fold cross-validation over
 data/nlu (all languages in one model, as in production), and only the chosen one is then evaluated by `make eval`.
 
-Run with the Rasa runtime:  .venv-rasa/bin/python scripts/cv_nlu.py [--data DIR] [--folds 5] [variant ...]
+Run with the Rasa runtime:
+  .venv-rasa/bin/python scripts/cv_nlu.py [--data DIR] [--folds 5] [--confusions] [--errors DIR] [variant ...]
 """
 from __future__ import annotations
 
