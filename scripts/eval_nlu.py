@@ -28,9 +28,24 @@ from infopunt.languages import supported  # noqa: E402
 import model as model_script  # noqa: E402
 
 ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+GOLD_ENTITY = re.compile(r"\[([^\]]+)\](?:\((\w+)\)|(\{[^}]*\}))")
+# The entities the dialogue acts on (slots). A location counts when one is found (its value is normalised by the
+# place resolver, and misspelt gold text would never match); the others must also have the right value.
+SLOT_ENTITIES = ("location", "exploitation_type", "age_group", "role", "anonymity")
 
 
-def load_examples(lang: str) -> list[tuple[str, str]]:
+def gold_entities(line: str) -> list[tuple[str, str]]:
+    out = []
+    for m in GOLD_ENTITY.finditer(line):
+        if m.group(2):
+            out.append((m.group(2), m.group(1)))
+        else:
+            spec = json.loads(m.group(3))
+            out.append((spec["entity"], str(spec.get("value", m.group(1)))))
+    return [(e, "" if e == "location" else v.casefold()) for e, v in out if e in SLOT_ENTITIES]
+
+
+def load_examples(lang: str, with_entities: bool = False) -> list:
     path = ROOT / "tests" / "nlu" / f"{lang}.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     out = []
@@ -40,7 +55,8 @@ def load_examples(lang: str) -> list[tuple[str, str]]:
         for line in block["examples"].splitlines():
             line = line.strip()
             if line.startswith("- "):
-                out.append((ANNOTATION.sub(r"\1", line[2:].strip()), block["intent"]))
+                text = ANNOTATION.sub(r"\1", line[2:].strip())
+                out.append((text, block["intent"], gold_entities(line[2:])) if with_entities else (text, block["intent"]))
     return out
 
 
@@ -67,8 +83,19 @@ async def evaluate(model_path: str) -> dict:
         if not (ROOT / "tests" / "nlu" / f"{lang}.yml").exists():
             continue
         pairs, sub_pairs, detected = [], [], 0
-        for text, gold in load_examples(lang):
+        entity_counts: dict = collections.defaultdict(lambda: [0, 0, 0])  # true positives, gold, predicted
+        for text, gold, gold_ents in load_examples(lang, with_entities=True):
             parsed = await agent.parse_message(text)
+            predicted_ents = [(e["entity"], "" if e["entity"] == "location" else str(e.get("value")).casefold())
+                              for e in parsed.get("entities") or [] if e.get("entity") in SLOT_ENTITIES]
+            remaining = collections.Counter(predicted_ents)
+            for ent in gold_ents:
+                entity_counts[ent[0]][1] += 1
+                if remaining[ent] > 0:
+                    remaining[ent] -= 1
+                    entity_counts[ent[0]][0] += 1
+            for ent in set(predicted_ents):
+                entity_counts[ent[0]][2] += sum(1 for p in predicted_ents if p == ent)
             predicted = (parsed.get("intent") or {}).get("name")
             gold_base = gold.split("/")[0]
             pairs.append((gold_base, predicted))
@@ -94,6 +121,8 @@ async def evaluate(model_path: str) -> dict:
             "retrieval_accuracy": (sum(g == p for g, p in sub_pairs) / len(sub_pairs)) if sub_pairs else None,
             "language_guess_accuracy": detected / len(pairs),
             "confusions": dict(confusion.most_common()),
+            "entities": {e: {"gold": g, "predicted": n, "recall": tp / g if g else None,
+                             "precision": tp / n if n else None} for e, (tp, g, n) in sorted(entity_counts.items())},
         }
     results["overall"] = {
         "examples": len(all_pairs),
@@ -177,7 +206,21 @@ def markdown(results: dict) -> str:
     o = results["overall"]
     lines += [f"| **all** | {o['examples']} | {o['intent_accuracy']:.3f} | {o['macro_f1']:.3f} | | |", "",
               "![confusion matrices per language](confusion.png)", ""]
-    lines += ["## Confusions per language (gold -> predicted: count)", ""]
+    lines += ["## Entities the dialogue acts on (held out)", "",
+              "Recall / precision per entity (a location counts when one is found; the others need the right "
+              "value, e.g. exploitation_type=labour). Gold annotations are sparse, so the counts are small.", "",
+              "| language | " + " | ".join(SLOT_ENTITIES) + " |", "|---|" + "---|" * len(SLOT_ENTITIES)]
+    for lang, r in results["languages"].items():
+        cells = []
+        for name in SLOT_ENTITIES:
+            e = r.get("entities", {}).get(name)
+            if not e or not e["gold"]:
+                cells.append("–")
+                continue
+            precision = f"{e['precision']:.2f}" if e["precision"] is not None else "–"
+            cells.append(f"{e['recall']:.2f} / {precision} ({e['gold']})")
+        lines.append(f"| {lang} | " + " | ".join(cells) + " |")
+    lines += ["", "## Confusions per language (gold -> predicted: count)", ""]
     for lang, r in results["languages"].items():
         pairs = ", ".join(f"{k}: {v}" for k, v in r["confusions"].items()) or "none"
         lines.append(f"- **{lang}**: {pairs}")

@@ -6,6 +6,7 @@
 - PayloadRouter: lets buttons address retrieval sub-intents (`/ask_rights/legal_aid`).
 - UnsupportedLanguage: a message in a language we do not speak gets our languages and 112 (change_language).
 - PlaceEntityExtractor: `location` entities from the directory's place lists, in any language and script.
+- EntityValues: extracted entities get the values the slots understand (`infopunt.entities`).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from infopunt import answers, langdetect, safety
+from infopunt.entities import slot_values
 from infopunt.languages import normalise
 
 log = logging.getLogger(__name__)
@@ -92,6 +94,16 @@ class PlaceEntityExtractor(_Stateless):
                 entities.append({"entity": "location", "value": text[start:end], "start": start, "end": end,
                                  "confidence_entity": 1.0, "extractor": self.__class__.__name__})
             message.set("entities", entities, add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class EntityValues(_Stateless):
+    """Gives extracted entities the values the slots understand (`infopunt.entities.slot_values`)."""
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            message.set("entities", slot_values(message.get("entities", []) or []), add_to_output=True)
         return messages
 
 

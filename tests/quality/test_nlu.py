@@ -9,12 +9,15 @@ from infopunt.languages import supported
 from tests.conftest import ROOT
 
 # The contract's floors are 0.90 per language and 0.95 overall (issues 2 and 4). Measured (docs/evaluation.md):
-# every language 0.916-0.964, overall 0.946, sub-intents 0.926-1.0. The per-language floor is the contract's; the
+# every language 0.923-0.964, overall 0.949, sub-intents 0.926-1.0. The per-language floor is the contract's; the
 # overall floor is the measured level (below the contract's 0.95), so it cannot regress. Raise the floors with every
 # data improvement, never lower them.
 PER_LANGUAGE_FLOOR = 0.90
-OVERALL_FLOOR = 0.945
+OVERALL_FLOOR = 0.948
 RETRIEVAL_FLOOR = 0.90
+# Measured 2026-11-23: location 0.98, exploitation_type 0.29 (a span that maps to no known type is dropped),
+# age_group 0.68, role 0.67 (held-out annotations are sparse: 34-258 per entity over all languages).
+ENTITY_RECALL_FLOOR = {"location": 0.95, "exploitation_type": 0.25, "age_group": 0.6, "role": 0.6}
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,6 +47,18 @@ def test_overall_intent_accuracy():
 @pytest.mark.parametrize("lang", supported())
 def test_specific_questions_get_the_specific_answer(lang):
     assert evaluation()["languages"][lang]["retrieval_accuracy"] >= RETRIEVAL_FLOOR
+
+
+@pytest.mark.parametrize("entity", ["location", "exploitation_type", "age_group", "role"])
+def test_entities_the_dialogue_acts_on_are_extracted_from_free_text(entity):
+    """Over all languages' held-out sets: the share of annotated entities found with the right value (a location:
+    found at all). Until 2026-11-23 the CRF learned nothing (no featurizer), and only locations were found."""
+    found = gold = 0
+    for r in evaluation()["languages"].values():
+        counts = r["entities"].get(entity) or {"gold": 0, "recall": 0.0}
+        gold += counts["gold"]
+        found += round((counts["recall"] or 0.0) * counts["gold"])
+    assert gold >= 10 and found / gold >= ENTITY_RECALL_FLOOR[entity]
 
 
 def test_no_danger_message_in_the_test_sets_is_missed():
