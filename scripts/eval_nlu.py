@@ -94,8 +94,8 @@ async def evaluate(model_path: str) -> dict:
                 if remaining[ent] > 0:
                     remaining[ent] -= 1
                     entity_counts[ent[0]][0] += 1
-            for ent in set(predicted_ents):
-                entity_counts[ent[0]][2] += sum(1 for p in predicted_ents if p == ent)
+            for name, _ in predicted_ents:
+                entity_counts[name][2] += 1
             predicted = (parsed.get("intent") or {}).get("name")
             gold_base = gold.split("/")[0]
             pairs.append((gold_base, predicted))
