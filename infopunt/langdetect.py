@@ -18,6 +18,9 @@ from infopunt.languages import supported
 # Languages we do not speak but want to recognise, so that a Turkish or French message is not forced into
 # the nearest supported language. Extending `supported()` is done through locales/, not here.
 _RECOGNISED_EXTRA = ("tr", "pt", "fr", "de", "it", "hu", "cs", "sk", "lt", "lv", "fa", "ti", "so", "am", "zh", "vi")
+# Languages lingua confuses with Cyrillic typed in Latin letters (sk, cs, lt, lv, hu) or Arabizi (so): a message
+# "in" them is far more often one of ours, transliterated, than the language itself, so it is never `unsupported`.
+_TRANSLITERATION_LOOKALIKES = frozenset({"sk", "cs", "lt", "lv", "hu", "so"})
 
 MIN_WORDS = 3
 MIN_LETTERS = 12
@@ -90,5 +93,5 @@ def detect(text: Optional[str]) -> Detection:
     long_enough = len(words) >= MIN_WORDS and len(letters) >= MIN_LETTERS
     sure = long_enough and p_top >= MIN_CONFIDENCE and p_top - p_second >= MIN_MARGIN
     if sure and top not in supported():
-        return Detection(guess, p_guess, False, unsupported=top)
+        return Detection(guess, p_guess, False, unsupported=None if top in _TRANSLITERATION_LOOKALIKES else top)
     return Detection(guess, round(p_guess, 3), sure and top == guess)

@@ -107,11 +107,6 @@ class EntityValues(_Stateless):
         return messages
 
 
-# Languages that lingua confuses with Cyrillic typed in Latin letters (sk, cs, lt, lv, hu) or Arabizi (so): a
-# message "in" them is far more often one of ours, transliterated, than the language itself.
-_TRANSLITERATION_LOOKALIKES = {"sk", "cs", "lt", "lv", "hu", "so"}
-
-
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class UnsupportedLanguage(_Stateless):
     """A message of 4 words or more, confidently in a language we do not speak, gets the list of our languages and
@@ -121,10 +116,9 @@ class UnsupportedLanguage(_Stateless):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             info = message.get("language") or {}
-            code = info.get("unsupported") if isinstance(info, dict) else None
-            text = _text(message)
-            if (not code or code in _TRANSLITERATION_LOOKALIKES or text.lstrip().startswith("/")
-                    or len(text.split()) < 4 or (message.get("intent") or {}).get("name") == "emergency"):
+            code = info.get("unsupported") if isinstance(info, dict) else None  # never set for "/commands"
+            if (not code or len(_text(message).split()) < 4
+                    or (message.get("intent") or {}).get("name") == "emergency"):
                 continue
             message.set("intent", {"name": "change_language", "confidence": 1.0}, add_to_output=True)
             message.set("intent_ranking", [{"name": "change_language", "confidence": 1.0}], add_to_output=True)
