@@ -219,8 +219,7 @@ def scaled_run(procs: Processes, workdir: pathlib.Path, levels: list[int], secon
     import scale_demo
 
     scale_demo.ensure_services()
-    env = scale_demo.start_backend(procs, workdir, scale_demo.fresh_database(), redis_db="8")
-    actions = procs.procs["actions-8"]
+    env, actions = scale_demo.start_backend(procs, workdir, scale_demo.fresh_database(), redis_db="8")
     ports = [scale_demo.start_rasa(procs, f"rasa-{i}", env, ROOT / "deploy" / "endpoints.yml") for i in range(replicas)]
     lb_port = free_port()
     conf = scale_demo.nginx_conf(workdir, lb_port, ports)

@@ -93,8 +93,9 @@ http {{
     return conf
 
 
-def start_backend(procs: Processes, workdir: pathlib.Path, db_url: str, redis_db: str) -> dict:
-    """The seeded directory and one action server; returns the environment the Rasa replicas need."""
+def start_backend(procs: Processes, workdir: pathlib.Path, db_url: str, redis_db: str) -> tuple[dict, subprocess.Popen]:
+    """The seeded directory and one action server; returns the environment the Rasa replicas need and the action
+    server's process."""
     action_port = free_port()
     env = dict(ENV, ACTION_SERVER_URL=f"http://127.0.0.1:{action_port}/webhook", TRACKER_STORE_URL=db_url,
                REDIS_HOST="127.0.0.1", REDIS_PORT="6379", REDIS_PASSWORD="", REDIS_DB=redis_db,
@@ -102,7 +103,7 @@ def start_backend(procs: Processes, workdir: pathlib.Path, db_url: str, redis_db
     subprocess.run([PY, "-m", "directory.seed"], cwd=ROOT, env=env, check=True, capture_output=True)
     actions = procs.start(f"actions-{redis_db}", [PY, "-m", "actions.server", "--port", str(action_port)], env)
     wait_for(f"http://127.0.0.1:{action_port}/health", actions)
-    return env
+    return env, actions
 
 
 def start_rasa(procs: Processes, name: str, env: dict, endpoints: pathlib.Path) -> int:
@@ -198,7 +199,7 @@ def run(args: argparse.Namespace, workdir: pathlib.Path) -> dict:
     results: dict = {}
     try:
         db_url = fresh_database()
-        env = start_backend(procs, workdir, db_url, redis_db="7")
+        env, _ = start_backend(procs, workdir, db_url, redis_db="7")
         endpoints = ROOT / "deploy" / "endpoints.yml"
         ports = [start_rasa(procs, "rasa-a", env, endpoints)]
         ports.append(start_rasa(procs, "rasa-b", env, endpoints))
