@@ -12,35 +12,26 @@ from __future__ import annotations
 import argparse
 import collections
 import pathlib
-import re
 import sys
 import time
 from typing import Callable, Dict, List, Tuple
 
 import numpy as np
-import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from infopunt.rasa_ext.classifier import LinearModel  # noqa: E402
-
-ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+from nlu_stats import examples, plain  # noqa: E402
 
 
 def load(data_dir: pathlib.Path) -> List[Tuple[str, str, str]]:
     """(language, text, intent with its retrieval sub-intent, e.g. ask_rights/minors) for every training example."""
-    out = []
-    for lang_dir in sorted(p for p in data_dir.iterdir() if p.is_dir()):
-        for path in sorted(lang_dir.glob("*.yml")):
-            for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
-                if "intent" not in block:
-                    continue
-                for line in block["examples"].splitlines():
-                    line = line.strip()
-                    if line.startswith("- "):
-                        out.append((lang_dir.name, ANNOTATION.sub(r"\1", line[2:].strip()), block["intent"]))
-    return out
+    return [(lang_dir.name, plain(line), intent)
+            for lang_dir in sorted(p for p in data_dir.iterdir() if p.is_dir())
+            for path in sorted(lang_dir.glob("*.yml"))
+            for intent, lines in examples(path).items() for line in lines]
 
 
 FALLBACK_THRESHOLD = 0.2  # config.yml: a prediction below it becomes nlu_fallback, which is never the gold label

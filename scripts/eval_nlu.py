@@ -26,8 +26,8 @@ import yaml  # noqa: E402
 
 from infopunt.languages import supported  # noqa: E402
 import model as model_script  # noqa: E402
+from nlu_stats import plain  # noqa: E402
 
-ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 GOLD_ENTITY = re.compile(r"\[([^\]]+)\](?:\((\w+)\)|(\{[^}]*\}))")
 # The entities the dialogue acts on (slots). A location counts when one is found (its value is normalised by the
 # place resolver, and misspelt gold text would never match); the others must also have the right value.
@@ -55,7 +55,7 @@ def load_examples(lang: str, with_entities: bool = False) -> list:
         for line in block["examples"].splitlines():
             line = line.strip()
             if line.startswith("- "):
-                text = ANNOTATION.sub(r"\1", line[2:].strip())
+                text = plain(line[2:])
                 out.append((text, block["intent"], gold_entities(line[2:])) if with_entities else (text, block["intent"]))
     return out
 

@@ -24,7 +24,7 @@ SUB_INTENTS = {
     "ask_shelter": "general men minors",
     "ask_compensation": "overview schadefonds criminal_case advance_payment unpaid_wages",
 }
-ANNOTATION_TEXT = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 ENTITY = re.compile(r"\[([^\]]+)\](?:\((\w+)\)|\{[^}]*\"entity\":\s*\"(\w+)\"[^}]*\})")
 
 
@@ -72,9 +72,14 @@ def report(label: str, data: dict[str, list[str]], base_min: int, sub_min: int) 
     return problems
 
 
-def _key(example: str) -> str:
-    """As the classifier sees it: annotations, case and final punctuation do not count (tests/quality/test_nlu.py)."""
-    return re.sub(r"[\s.!?,;:]+$", "", ANNOTATION_TEXT.sub(r"\1", example).casefold().strip())
+def plain(example: str) -> str:
+    """The example's text as a user types it: entity annotations removed."""
+    return ANNOTATION.sub(r"\1", example).strip()
+
+
+def key(example: str) -> str:
+    """What makes two examples the same to the classifier: annotations, case and final punctuation do not count."""
+    return re.sub(r"[\s.!?,;:]+$", "", plain(example).casefold())
 
 
 def main(lang: str, train_only: bool = False) -> int:
@@ -84,7 +89,7 @@ def main(lang: str, train_only: bool = False) -> int:
     if not train_only and test_path.exists():
         test = count([test_path])
         problems += report(f"test[{lang}]", test, 9, 2)
-        overlap = {_key(e) for v in train.values() for e in v} & {_key(e) for v in test.values() for e in v}
+        overlap = {key(e) for v in train.values() for e in v} & {key(e) for v in test.values() for e in v}
         if overlap:
             problems.append(f"{len(overlap)} held-out examples also occur in the training data")
     for p in problems:

@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 
+import nlu_stats  # scripts/, on the path through tests/conftest.py
 from infopunt.languages import supported
 from tests.conftest import ROOT
 
@@ -66,26 +67,10 @@ def test_no_danger_message_in_the_test_sets_is_missed():
     assert missed == []
 
 
-def _examples(paths) -> dict[str, str]:
-    """Normalised example text -> where it is, over Rasa NLU files (annotations removed, case and final
-    punctuation ignored: the classifier does not see them either)."""
-    import re
-
-    import yaml
-
-    annotation = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
-    out = {}
-    for path in paths:
-        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
-            for line in block.get("examples", "").splitlines():
-                line = line.strip()
-                if line.startswith("- "):
-                    text = re.sub(r"[\s.!?,;:]+$", "", annotation.sub(r"\1", line[2:]).casefold().strip())
-                    out[text] = f"{path.relative_to(ROOT)}: {block.get('intent')}"
-    return out
-
-
 def test_no_held_out_example_is_in_the_training_data_of_any_language():
-    training = _examples(sorted((ROOT / "data" / "nlu").glob("*/*.yml")))
-    held_out = _examples(sorted((ROOT / "tests" / "nlu").glob("*.yml")))
-    assert sorted(set(training) & set(held_out)) == []
+    def keys(paths) -> set[str]:
+        return {nlu_stats.key(e) for lines in nlu_stats.count(sorted(paths)).values() for e in lines}
+
+    training = keys((ROOT / "data" / "nlu").glob("*/*.yml"))
+    held_out = keys((ROOT / "tests" / "nlu").glob("*.yml"))
+    assert sorted(training & held_out) == []
