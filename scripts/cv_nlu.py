@@ -37,11 +37,12 @@ def load(data_dir: pathlib.Path) -> List[Tuple[str, str, str]]:
 FALLBACK_THRESHOLD = 0.2  # config.yml: a prediction below it becomes nlu_fallback, which is never the gold label
 
 
-def linear(c: float = 1.0, analyzers: Tuple = LinearModel.ANALYZERS, sub_intents: bool = False) -> Callable:
+def linear(c: float = 1.0, analyzers: Tuple = LinearModel.ANALYZERS, sub_intents: bool = False,
+           sublinear_tf: bool = LinearModel.SUBLINEAR_TF) -> Callable:
     """The production model (infopunt.rasa_ext.classifier.LinearModel) with other settings. With `sub_intents`
     it learns ask_rights/minors etc. as classes of their own and a base intent's confidence is their sum."""
     def fit_predict(train_x: List[str], train_y: List[str], test_x: List[str]) -> List[str]:
-        variant = type("Variant", (LinearModel,), {"ANALYZERS": analyzers})
+        variant = type("Variant", (LinearModel,), {"ANALYZERS": analyzers, "SUBLINEAR_TF": sublinear_tf})
         model = variant.fit(train_x, train_y if sub_intents else [y.split("/")[0] for y in train_y], c)
         out = []
         for text in test_x:
@@ -57,6 +58,7 @@ def linear(c: float = 1.0, analyzers: Tuple = LinearModel.ANALYZERS, sub_intents
 VARIANTS: Dict[str, Callable] = {
     "current": linear(),
     "sub-intents": linear(sub_intents=True),
+    "raw-tf": linear(sublinear_tf=False),
     "c0.5": linear(c=0.5),
     "c2": linear(c=2.0),
     "char1-6": linear(analyzers=(("char_wb", (1, 6)), ("word", (1, 2)))),

@@ -58,6 +58,7 @@ class LinearModel:
     temperature: float = 1.0
 
     ANALYZERS = (("char_wb", (2, 5)), ("word", (1, 2)))
+    SUBLINEAR_TF = True  # term frequency weighted 1 + log(tf), in training and in _scores_one alike
     CALIBRATION_FOLDS = 3
 
     @classmethod
@@ -65,7 +66,8 @@ class LinearModel:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.svm import LinearSVC
 
-        vectorizers = [cls._vectorizer(TfidfVectorizer, analyzer, ngrams) for analyzer, ngrams in cls.ANALYZERS]
+        vectorizers = [cls._vectorizer(TfidfVectorizer, analyzer, ngrams, sublinear_tf=cls.SUBLINEAR_TF)
+                       for analyzer, ngrams in cls.ANALYZERS]
         x = sp.hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
         y = np.asarray(labels)
         clf = LinearSVC(C=c, random_state=0).fit(x, y)
@@ -131,7 +133,8 @@ class LinearModel:
             if not counts:
                 continue
             idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            val = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))) * idf[idx]
+            tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+            val = ((1.0 + np.log(tf)) if self.SUBLINEAR_TF else tf) * idf[idx]
             indices.append(idx + offset)
             values.append(val / np.linalg.norm(val))
         scores = self.intercept.astype(np.float64)
