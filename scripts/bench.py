@@ -308,6 +308,9 @@ def markdown(r: dict, command: str) -> str:
         "Baseline: the `rasa init` starter assistant with Rasa's default config (DIET, TED, ResponseSelector, "
         "in-memory tracker store), same Rasa 3.6.21, same load client. Full stack: our assistant with the action "
         "server, catalog NLG, SQL tracker store and directory database.", "",
+        "A failed turn is an HTTP error, an empty reply or our degraded reply. The starter assistant's dialogue model "
+        "(trained without a fixed seed) may answer a scripted message with silence, e.g. \"no\" after \"Did that "
+        "help you?\"; such turns count as failed and are timed like any other.", "",
         "| system | concurrent conversations | msgs/s | p50 ms | p95 ms | p99 ms | turns | failed |",
         "|---|---|---|---|---|---|---|---|",
         *[row("baseline", lv) for lv in base], *[row("full stack, 1 Rasa process", lv) for lv in ours],
