@@ -1,4 +1,4 @@
-"""Custom NLU components (Rasa 3 graph components, no trainable state).
+"""Custom NLU components (Rasa 3 graph components; only EntityValues learns from the training data).
 
 - LanguageDetector: adds `language` (guess, confidence, channel hint) to the parse data and, when sure, a
   `detected_language` entity that sets the conversation's `language` slot.
@@ -6,10 +6,11 @@
 - PayloadRouter: lets buttons address retrieval sub-intents (`/ask_rights/legal_aid`).
 - UnsupportedLanguage: a message in a language we do not speak gets our languages and 112 (change_language).
 - PlaceEntityExtractor: `location` entities from the directory's place lists, in any language and script.
-- EntityValues: extracted entities get the values the slots understand (`infopunt.entities`).
+- EntityValues (trained): extracted entities get the values the slots understand (`infopunt.entities`).
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 from typing import Any, Dict, List, Optional, Text
@@ -22,8 +23,9 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from infopunt import answers, langdetect, safety
-from infopunt.entities import slot_values
+from infopunt.entities import ENTITY_VALUES, slot_values
 from infopunt.languages import normalise
+from infopunt.rasa_ext.classifier import LinearModel
 
 log = logging.getLogger(__name__)
 
@@ -97,13 +99,69 @@ class PlaceEntityExtractor(_Stateless):
         return messages
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class EntityValues(_Stateless):
-    """Gives extracted entities the values the slots understand (`infopunt.entities.slot_values`)."""
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
+class EntityValues(GraphComponent):
+    """Gives extracted entities the values the slots understand (`infopunt.entities.slot_values`). For an entity with
+    several values (exploitation_type) whose words are no known synonym, a char n-gram model trained on all
+    annotated spans of all languages ("in de kassen" -> labour) gives the value if it is at least `min_confidence`
+    sure ("in de aardbeienkassen" -> labour); otherwise the entity is dropped and the conversation asks."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"C": 1.0, "min_confidence": 0.5}
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 models: Optional[Dict[str, LinearModel]] = None) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self._storage = model_storage
+        self._resource = resource
+        self.models = models or {}
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "EntityValues":
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        spans: Dict[str, List[tuple[str, str]]] = {}
+        for message in training_data.entity_examples:
+            for entity in message.get("entities") or []:
+                name, value = entity.get("entity"), entity.get("value")
+                if value in ENTITY_VALUES.get(name, ()) and len(ENTITY_VALUES[name]) > 1:
+                    spans.setdefault(name, []).append((_text(message)[entity["start"]:entity["end"]], value))
+        self.models = {name: LinearModel.fit([t for t, _ in pairs], [v for _, v in pairs], float(self.config["C"]))
+                       for name, pairs in sorted(spans.items()) if len({v for _, v in pairs}) >= 2}
+        with self._storage.write_to(self._resource) as folder:
+            (folder / "entities.json").write_text(json.dumps(sorted(self.models)), encoding="utf-8")
+            for name, model in self.models.items():
+                model.save(folder, name)
+        return self._resource
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "EntityValues":
+        try:
+            with model_storage.read_from(resource) as folder:
+                names = json.loads((folder / "entities.json").read_text(encoding="utf-8"))
+                models = {name: LinearModel.load(folder, name) for name in names}
+        except (ValueError, FileNotFoundError):
+            log.warning("EntityValues: no trained value model found; unknown values are dropped")
+            models = {}
+        return cls(config, model_storage, resource, models)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def guess(self, entity: str, words: str) -> Optional[str]:
+        model = self.models.get(entity)
+        if model is None or not words.strip():
+            return None
+        value, confidence = model.ranking(words, 1)[0]
+        return value if confidence >= float(self.config["min_confidence"]) else None
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            message.set("entities", slot_values(message.get("entities", []) or []), add_to_output=True)
+            message.set("entities", slot_values(message.get("entities", []) or [], self.guess), add_to_output=True)
         return messages
 
 

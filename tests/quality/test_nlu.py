@@ -10,15 +10,15 @@ from infopunt.languages import supported
 from tests.conftest import ROOT
 
 # The contract's floors are 0.90 per language and 0.95 overall (issues 2 and 4). Measured (docs/evaluation.md):
-# every language 0.923-0.964, overall 0.949, sub-intents 0.926-1.0. The per-language floor is the contract's; the
-# overall floor is the measured level (below the contract's 0.95), so it cannot regress. Raise the floors with every
-# data improvement, never lower them.
+# every language 0.926-0.964, overall 0.949 (2 443 of 2 573), sub-intents 0.941-1.0. The per-language floor is the
+# contract's; the overall floor is the measured level (below the contract's 0.95), so it cannot regress. Raise the
+# floors with every data improvement, never lower them.
 PER_LANGUAGE_FLOOR = 0.90
 OVERALL_FLOOR = 0.948
 RETRIEVAL_FLOOR = 0.90
-# Measured 2026-11-23: location 0.98, exploitation_type 0.29 (a span that maps to no known type is dropped),
-# age_group 0.68, role 0.67 (held-out annotations are sparse: 34-258 per entity over all languages).
-ENTITY_RECALL_FLOOR = {"location": 0.95, "exploitation_type": 0.25, "age_group": 0.6, "role": 0.6}
+# Measured 2026-11-24: location 0.99, exploitation_type 0.44 (0.29 before EntityValues learnt to map new words to a
+# type, decision 24), age_group 0.68, role 0.69 (held-out annotations are sparse: 34-258 per entity over all languages).
+ENTITY_RECALL_FLOOR = {"location": 0.95, "exploitation_type": 0.42, "age_group": 0.6, "role": 0.6}
 
 
 @functools.lru_cache(maxsize=1)
