@@ -82,9 +82,22 @@ def key(example: str) -> str:
     return re.sub(r"[\s.!?,;:]+$", "", plain(example).casefold())
 
 
+def conflicts(lang: str, train: dict[str, list[str]]) -> list[str]:
+    """Training lines of `lang` that another language's training data gives another intent ("noo": yes in Polish,
+    no in English). One model serves all languages, so such a line is ambiguous (and `make validate` fails)."""
+    mine = {key(e): name.split("/")[0] for name, exs in train.items() for e in exs}
+    found = []
+    for other in sorted(p for p in (ROOT / "data" / "nlu").iterdir() if p.is_dir() and p.name != lang):
+        for name, exs in count(sorted(other.glob("*.yml"))).items():
+            for e in exs:
+                if mine.get(key(e), name.split("/")[0]) != name.split("/")[0]:
+                    found.append(f"'{plain(e)}' is {mine[key(e)]} in {lang}, {name.split('/')[0]} in {other.name}")
+    return found
+
+
 def main(lang: str, train_only: bool = False) -> int:
     train = count(sorted((ROOT / "data" / "nlu" / lang).glob("*.yml")))
-    problems = report(f"train[{lang}]", train, 40, 10)
+    problems = report(f"train[{lang}]", train, 40, 10) + conflicts(lang, train)
     test_path = ROOT / "tests" / "nlu" / f"{lang}.yml"
     if not train_only and test_path.exists():
         test = count([test_path])
