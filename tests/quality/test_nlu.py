@@ -16,10 +16,11 @@ from tests.conftest import ROOT
 PER_LANGUAGE_FLOOR = 0.90
 OVERALL_FLOOR = 0.948
 RETRIEVAL_FLOOR = 0.90
-# Measured 2026-11-24: location 0.99, exploitation_type 0.43-0.44 (0.29 before EntityValues learnt to map new words
-# to a type, decision 24), age_group 0.65-0.68, role 0.69 (held-out annotations are sparse: 34-258 per entity over all
-# languages, so one message moves a figure by 0.004-0.03; the floors leave about two messages of room).
-ENTITY_RECALL_FLOOR = {"location": 0.95, "exploitation_type": 0.40, "age_group": 0.6, "role": 0.6}
+# Measured 2026-11-24: location 0.99, exploitation_type 0.53 (0.29 before EntityValues learnt to map new words to a
+# type, decision 24, and before the en/nl/es/ar annotations were made consistent, decision 25), age_group 0.82 (0.65),
+# role 0.67 (held-out annotations are sparse: 34-258 per entity over all languages, so one message moves a figure by
+# 0.004-0.03; the floors leave two or three messages of room).
+ENTITY_RECALL_FLOOR = {"location": 0.95, "exploitation_type": 0.48, "age_group": 0.75, "role": 0.6}
 
 
 @functools.lru_cache(maxsize=1)
