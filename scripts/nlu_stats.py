@@ -89,9 +89,11 @@ def conflicts(lang: str, train: dict[str, list[str]]) -> list[str]:
     found = []
     for other in sorted(p for p in (ROOT / "data" / "nlu").iterdir() if p.is_dir() and p.name != lang):
         for name, exs in count(sorted(other.glob("*.yml"))).items():
+            theirs = name.split("/")[0]
             for e in exs:
-                if mine.get(key(e), name.split("/")[0]) != name.split("/")[0]:
-                    found.append(f"'{plain(e)}' is {mine[key(e)]} in {lang}, {name.split('/')[0]} in {other.name}")
+                ours = mine.get(key(e))
+                if ours is not None and ours != theirs:
+                    found.append(f"'{plain(e)}' is {ours} in {lang}, {theirs} in {other.name}")
     return found
 
 
