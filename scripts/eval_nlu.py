@@ -22,11 +22,9 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import yaml  # noqa: E402
-
 from infopunt.languages import supported  # noqa: E402
 import model as model_script  # noqa: E402
-from nlu_stats import plain  # noqa: E402
+from nlu_stats import examples, plain  # noqa: E402
 
 GOLD_ENTITY = re.compile(r"\[([^\]]+)\](?:\((\w+)\)|(\{[^}]*\}))")
 # The entities the dialogue acts on (slots). A location counts when one is found (its value is normalised by the
@@ -45,19 +43,10 @@ def gold_entities(line: str) -> list[tuple[str, str]]:
     return [(e, "" if e == "location" else v.casefold()) for e, v in out if e in SLOT_ENTITIES]
 
 
-def load_examples(lang: str, with_entities: bool = False) -> list:
-    path = ROOT / "tests" / "nlu" / f"{lang}.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    out = []
-    for block in data.get("nlu", []):
-        if "intent" not in block:
-            continue
-        for line in block["examples"].splitlines():
-            line = line.strip()
-            if line.startswith("- "):
-                text = plain(line[2:])
-                out.append((text, block["intent"], gold_entities(line[2:])) if with_entities else (text, block["intent"]))
-    return out
+def load_examples(lang: str) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(text, intent, gold slot entities) for every held-out example of `lang`."""
+    return [(plain(line), intent, gold_entities(line))
+            for intent, lines in examples(ROOT / "tests" / "nlu" / f"{lang}.yml").items() for line in lines]
 
 
 def macro_f1(pairs: list[tuple[str, str]]) -> float:
@@ -84,7 +73,7 @@ async def evaluate(model_path: str) -> dict:
             continue
         pairs, sub_pairs, detected = [], [], 0
         entity_counts: dict = collections.defaultdict(lambda: [0, 0, 0])  # true positives, gold, predicted
-        for text, gold, gold_ents in load_examples(lang, with_entities=True):
+        for text, gold, gold_ents in load_examples(lang):
             parsed = await agent.parse_message(text)
             predicted_ents = [(e["entity"], "" if e["entity"] == "location" else str(e.get("value")).casefold())
                               for e in parsed.get("entities") or [] if e.get("entity") in SLOT_ENTITIES]

@@ -166,6 +166,18 @@ class LinearModel:
                        float(meta.get("temperature", 1.0)))
 
 
+def save_models(folder: Any, index: str, models: Dict[str, LinearModel], prefix: str = "") -> None:
+    """Several named models in one folder: `index` lists their names, each is stored as `prefix + name`."""
+    (folder / index).write_text(json.dumps(sorted(models)), encoding="utf-8")
+    for name, model in models.items():
+        model.save(folder, f"{prefix}{name}")
+
+
+def load_models(folder: Any, index: str, prefix: str = "") -> Dict[str, LinearModel]:
+    names = json.loads((folder / index).read_text(encoding="utf-8"))
+    return {name: LinearModel.load(folder, f"{prefix}{name}") for name in names}
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class LinearIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
@@ -211,20 +223,17 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     def persist(self) -> None:
         with self._storage.write_to(self._resource) as folder:
-            (folder / "selectors.json").write_text(json.dumps(sorted(self.selectors)), encoding="utf-8")
+            save_models(folder, "selectors.json", self.selectors, prefix="selector-")
             if self.intents is not None:
                 self.intents.save(folder, "intents")
-            for base, model in self.selectors.items():
-                model.save(folder, f"selector-{base}")
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "LinearIntentClassifier":
         try:
             with model_storage.read_from(resource) as folder:
-                bases = json.loads((folder / "selectors.json").read_text(encoding="utf-8"))
                 intents = LinearModel.load(folder, "intents") if (folder / "intents.json").exists() else None
-                selectors = {base: LinearModel.load(folder, f"selector-{base}") for base in bases}
+                selectors = load_models(folder, "selectors.json", prefix="selector-")
         except (ValueError, FileNotFoundError):
             log.warning("LinearIntentClassifier: no trained model found, the classifier is empty")
             return cls(config, model_storage, resource)

@@ -10,7 +10,6 @@
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
 from typing import Any, Dict, List, Optional, Text
@@ -25,7 +24,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from infopunt import answers, langdetect, safety
 from infopunt.entities import ENTITY_VALUES, slot_values
 from infopunt.languages import normalise
-from infopunt.rasa_ext.classifier import LinearModel
+from infopunt.rasa_ext.classifier import LinearModel, load_models, save_models
 
 log = logging.getLogger(__name__)
 
@@ -132,9 +131,7 @@ class EntityValues(GraphComponent):
         self.models = {name: LinearModel.fit([t for t, _ in pairs], [v for _, v in pairs], float(self.config["C"]))
                        for name, pairs in sorted(spans.items()) if len({v for _, v in pairs}) >= 2}
         with self._storage.write_to(self._resource) as folder:
-            (folder / "entities.json").write_text(json.dumps(sorted(self.models)), encoding="utf-8")
-            for name, model in self.models.items():
-                model.save(folder, name)
+            save_models(folder, "entities.json", self.models)
         return self._resource
 
     @classmethod
@@ -142,8 +139,7 @@ class EntityValues(GraphComponent):
              execution_context: ExecutionContext, **kwargs: Any) -> "EntityValues":
         try:
             with model_storage.read_from(resource) as folder:
-                names = json.loads((folder / "entities.json").read_text(encoding="utf-8"))
-                models = {name: LinearModel.load(folder, name) for name in names}
+                models = load_models(folder, "entities.json")
         except (ValueError, FileNotFoundError):
             log.warning("EntityValues: no trained value model found; unknown values are dropped")
             models = {}
