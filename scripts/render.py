@@ -60,6 +60,17 @@ async def scenarios(nlg: CatalogNLG, domain: Domain) -> dict:
         SlotSet("language", "en"), UserUttered("thanks", {"name": "thank"}), ActionExecuted("action_listen"),
     ])
 
+    def unclear(ranking: list) -> DialogueStateTracker:
+        """A message the FallbackClassifier found unclear (the two best intents nearly tied)."""
+        parse_data = {"intent": {"name": "nlu_fallback", "confidence": 0.42}, "language": {"guess": "en"},
+                      "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.42}, *ranking]}
+        return make_tracker(domain, [SlotSet("language", "en"),
+                                     UserUttered("money back for the work?", parse_data["intent"], parse_data=parse_data)])
+
+    tied = [{"name": "ask_compensation", "confidence": 0.41}, {"name": "ask_report", "confidence": 0.37},
+            {"name": "ask_rights", "confidence": 0.1}]
+    off_menu = [{"name": "find_desk", "confidence": 0.4}, {"name": "ask_shelter", "confidence": 0.38}]
+
     class Broken(CatalogNLG):
         def render(self, *args, **kwargs):
             raise RuntimeError("simulated failure")
@@ -73,6 +84,9 @@ async def scenarios(nlg: CatalogNLG, domain: Domain) -> dict:
         "explicit_lang": await nlg.generate("utter_language_changed", same, "rest", lang="nl"),
         "degraded_nl": await broken.generate("utter_greet", make_tracker(domain, [SlotSet("language", "nl")]), "rest"),
         "choose_language": await nlg.generate("utter_choose_language", same, "rest"),
+        "clarify_menu": await nlg.generate("utter_clarify", same, "rest"),
+        "clarify_tied": await nlg.generate("utter_clarify", unclear(tied), "rest"),
+        "clarify_off_menu": await nlg.generate("utter_clarify", unclear(off_menu), "rest"),
     }
 
 

@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 LANGUAGE_MENU = "utter_choose_language"
 SWITCH_NOTICE = "utter_language_switched_notice"
 CHANGED = "utter_language_changed"
+CLARIFY = "utter_clarify"
+FALLBACK_INTENT = "nlu_fallback"
+LIKELY_TOPICS = 2  # the FallbackClassifier asks when the two best intents are nearly tied
 
 
 class CatalogNLG(TemplatedNaturalLanguageGenerator):
@@ -43,6 +46,9 @@ class CatalogNLG(TemplatedNaturalLanguageGenerator):
             # An action that changes the language passes `lang`: its slot event is applied after rendering.
             lang = normalise(kwargs.pop("lang", None)) or conversation_language(tracker)
             response = self.render(utter_action, lang, tracker.current_slot_values(), output_channel, **kwargs)
+            if response is not None and utter_action == CLARIFY and response.get("buttons"):
+                latest = tracker.latest_message.parse_data if tracker.latest_message else {}
+                response["buttons"] = likely_topics_first(response["buttons"], latest)
             if response is not None and utter_action != CHANGED and _language_just_switched(tracker):
                 notice = i18n.text(lang, SWITCH_NOTICE, language=i18n.language_name(lang))
                 body = response.get("text") or ""
@@ -85,6 +91,21 @@ class CatalogNLG(TemplatedNaturalLanguageGenerator):
         if buttons:
             response["buttons"] = buttons
         return response
+
+
+def likely_topics_first(buttons: List[Dict[Text, Any]], parse_data: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    """After an unclear message, the topic buttons the classifier hesitated between come first, best first, so
+    that its guess is one tap away; the other topics keep their order. Unchanged for any other message."""
+    if (parse_data.get("intent") or {}).get("name") != FALLBACK_INTENT:
+        return buttons
+    ranked = [r.get("name") for r in parse_data.get("intent_ranking") or [] if r.get("name") != FALLBACK_INTENT]
+    likely = ranked[:LIKELY_TOPICS]
+
+    def position(button: Dict[Text, Any]) -> int:
+        intent = str(button.get("payload") or "").lstrip("/").split("{")[0].split("/")[0]
+        return likely.index(intent) if intent in likely else len(likely)
+
+    return sorted(buttons, key=position)  # stable: the rest of the menu keeps its order
 
 
 def conversation_language(tracker: DialogueStateTracker) -> str:

@@ -62,3 +62,22 @@ def test_a_rendering_failure_still_gives_112_in_the_users_language():
 def test_language_menu_names_each_language_in_itself():
     titles = [b["title"] for b in render("--scenarios")["choose_language"]["buttons"]]
     assert titles[:2] == ["Nederlands", "English"] and len(titles) == len(supported())
+
+
+def payloads(name: str) -> list[str]:
+    return [b["payload"] for b in render("--scenarios")[name]["buttons"]]
+
+
+def test_after_a_clear_message_the_clarifying_question_shows_the_menu_in_its_usual_order():
+    assert payloads("clarify_menu")[:3] == ["/recognize_exploitation", "/ask_rights/overview", "/ask_report"]
+
+
+def test_an_unclear_message_gets_the_two_tied_topics_first_best_first_and_keeps_the_rest():
+    tied = payloads("clarify_tied")
+    assert tied[:2] == ["/ask_compensation/overview", "/ask_report"]
+    assert sorted(tied) == sorted(payloads("clarify_menu"))
+
+
+def test_a_tied_topic_without_a_menu_button_leaves_the_other_first():
+    off_menu = payloads("clarify_off_menu")
+    assert off_menu[0] == "/ask_shelter/general" and sorted(off_menu) == sorted(payloads("clarify_menu"))
