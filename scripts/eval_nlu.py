@@ -3,6 +3,12 @@
 Run with the Rasa runtime:  .venv-rasa/bin/python scripts/eval_nlu.py [--json reports/nlu.json] [--out docs/evaluation.md]
 Reports intent accuracy and macro-F1 per language and overall, retrieval (sub-intent) accuracy, the worst
 errors and a confusion matrix per language; the floors are asserted in tests/quality/test_nlu.py.
+
+Two views of every message (docs/decisions.md, 26):
+- intent accuracy, as `rasa test nlu` defines it: the classifier's best intent, with the FallbackClassifier's
+  nlu_fallback undone by Rasa's own `undo_fallback_prediction` (rasa/nlu/test.py does the same);
+- what the user gets: the right answer, a clarifying question (nlu_fallback: the topic menu, the classifier's two
+  best topics first) or a wrong answer. A wrong answer costs a person in trouble most, so it has its own ceiling.
 """
 from __future__ import annotations
 
@@ -62,16 +68,30 @@ def macro_f1(pairs: list[tuple[str, str]]) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
+FALLBACK = "nlu_fallback"
+OUTCOMES = ("right", "clarified", "wrong")
+
+
+def outcome(gold: str, final: str | None) -> str:
+    """What the user gets for a message whose gold intent is `gold` and whose final NLU intent is `final`."""
+    return "right" if final == gold else "clarified" if final == FALLBACK else "wrong"
+
+
+def rates(outcomes: list[str]) -> dict[str, float]:
+    return {name: outcomes.count(name) / len(outcomes) if outcomes else 0.0 for name in OUTCOMES}
+
+
 async def evaluate(model_path: str) -> dict:
     from rasa.core.agent import Agent
+    from rasa.nlu.classifiers import fallback_classifier
 
     agent = Agent.load(model_path)
     results: dict = {"languages": {}, "errors": []}
-    all_pairs = []
+    all_pairs, all_outcomes = [], []
     for lang in supported():
         if not (ROOT / "tests" / "nlu" / f"{lang}.yml").exists():
             continue
-        pairs, sub_pairs, detected = [], [], 0
+        pairs, sub_pairs, outcomes, detected = [], [], [], 0
         entity_counts: dict = collections.defaultdict(lambda: [0, 0, 0])  # true positives, gold, predicted
         for text, gold, gold_ents in load_examples(lang):
             parsed = await agent.parse_message(text)
@@ -85,9 +105,13 @@ async def evaluate(model_path: str) -> dict:
                     entity_counts[ent[0]][0] += 1
             for name, _ in predicted_ents:
                 entity_counts[name][2] += 1
-            predicted = (parsed.get("intent") or {}).get("name")
+            final = (parsed.get("intent") or {}).get("name")
+            classified = (fallback_classifier.undo_fallback_prediction(parsed)
+                          if fallback_classifier.is_fallback_classifier_prediction(parsed) else parsed)
+            predicted = (classified.get("intent") or {}).get("name")
             gold_base = gold.split("/")[0]
             pairs.append((gold_base, predicted))
+            outcomes.append(outcome(gold_base, final))
             if "/" in gold and predicted == gold_base:
                 selector = parsed.get("response_selector") or {}
                 sel = selector.get(gold_base) or selector.get("default") or {}
@@ -95,18 +119,19 @@ async def evaluate(model_path: str) -> dict:
                 sub_pairs.append((gold, key))
             if (parsed.get("language") or {}).get("guess") == lang:
                 detected += 1
-            if predicted != gold_base:
-                confidence = (parsed.get("intent") or {}).get("confidence", 0.0)
-                results["errors"].append(
-                    {"lang": lang, "text": text, "gold": gold_base, "predicted": predicted, "confidence": confidence}
-                )
+            if final != gold_base:  # what the user saw: a wrong answer or a clarifying question
+                confidence = (classified.get("intent") or {}).get("confidence", 0.0)
+                results["errors"].append({"lang": lang, "text": text, "gold": gold_base, "predicted": final,
+                                          "classified": predicted, "confidence": confidence})
         all_pairs += pairs
+        all_outcomes += outcomes
         results.setdefault("pairs", {})[lang] = {"gold": [g for g, _ in pairs], "predicted": [str(p) for _, p in pairs]}
         confusion = collections.Counter(f"{g} -> {p}" for g, p in pairs if g != p)
         results["languages"][lang] = {
             "examples": len(pairs),
             "intent_accuracy": sum(g == p for g, p in pairs) / len(pairs),
             "macro_f1": macro_f1(pairs),
+            "outcomes": rates(outcomes),
             "retrieval_accuracy": (sum(g == p for g, p in sub_pairs) / len(sub_pairs)) if sub_pairs else None,
             "language_guess_accuracy": detected / len(pairs),
             "confusions": dict(confusion.most_common()),
@@ -117,6 +142,7 @@ async def evaluate(model_path: str) -> dict:
         "examples": len(all_pairs),
         "intent_accuracy": sum(g == p for g, p in all_pairs) / len(all_pairs) if all_pairs else 0.0,
         "macro_f1": macro_f1(all_pairs),
+        "outcomes": rates(all_outcomes),
     }
     results["errors"].sort(key=lambda e: -e["confidence"])
     return results
@@ -182,18 +208,23 @@ def markdown(results: dict) -> str:
         "Language detection: `infopunt.langdetect` on the held-out short messages of `tests/langdetect/<lang>.txt` "
         "(3-12 words each).",
         "",
-        "| language | examples | intent accuracy | macro-F1 | sub-intent accuracy | language detection |",
-        "|---|---|---|---|---|---|",
+        "Intent accuracy is `rasa test nlu`'s: the classifier's best intent, with the FallbackClassifier undone. "
+        "The next three columns are what the user gets: the right answer, a clarifying question (the topic menu with "
+        "the classifier's two best topics first) or a wrong answer.",
+        "",
+        "| language | examples | intent accuracy | right answer | clarifying question | wrong answer | macro-F1 "
+        "| sub-intent accuracy | language detection |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for lang, r in results["languages"].items():
         sub = f"{r['retrieval_accuracy']:.3f}" if r["retrieval_accuracy"] is not None else "–"
         det = results.get("detection", {}).get(lang)
         det_text = f"{det['accuracy']:.3f} ({det['messages']})" if det else "–"
-        lines.append(
-            f"| {lang} | {r['examples']} | {r['intent_accuracy']:.3f} | {r['macro_f1']:.3f} | {sub} | {det_text} |"
-        )
+        lines.append(f"| {lang} | {r['examples']} | {r['intent_accuracy']:.3f} | {outcome_cells(r)} "
+                     f"| {r['macro_f1']:.3f} | {sub} | {det_text} |")
     o = results["overall"]
-    lines += [f"| **all** | {o['examples']} | {o['intent_accuracy']:.3f} | {o['macro_f1']:.3f} | | |", "",
+    lines += [f"| **all** | {o['examples']} | {o['intent_accuracy']:.3f} | {outcome_cells(o)} "
+              f"| {o['macro_f1']:.3f} | | |", "",
               "![confusion matrices per language](confusion.png)", ""]
     lines += ["## Entities the dialogue acts on (held out)", "",
               "Recall / precision per entity (a location counts when one is found; the others need the right "
@@ -215,11 +246,17 @@ def markdown(results: dict) -> str:
     for lang, r in results["languages"].items():
         pairs = ", ".join(f"{k}: {v}" for k, v in r["confusions"].items()) or "none"
         lines.append(f"- **{lang}**: {pairs}")
-    lines += ["", "## The 20 worst errors (most confident)", "", "| lang | text | gold | predicted | confidence |",
-              "|---|---|---|---|---|"]
+    lines += ["", "## The 20 worst errors (most confident)", "",
+              "The user's outcome (predicted: nlu_fallback is a clarifying question) and the classifier's best "
+              "intent.", "", "| lang | text | gold | predicted | classifier | confidence |", "|---|---|---|---|---|---|"]
     for e in results["errors"][:20]:
-        lines.append(f"| {e['lang']} | {e['text']} | {e['gold']} | {e['predicted']} | {e['confidence']:.2f} |")
+        lines.append(f"| {e['lang']} | {e['text']} | {e['gold']} | {e['predicted']} | {e['classified']} "
+                     f"| {e['confidence']:.2f} |")
     return "\n".join(lines) + "\n"
+
+
+def outcome_cells(r: dict) -> str:
+    return " | ".join(f"{r['outcomes'][name]:.3f}" for name in OUTCOMES)
 
 
 def main() -> int:
@@ -241,8 +278,10 @@ def main() -> int:
         pathlib.Path(args.out).write_text(markdown(results), encoding="utf-8")
         confusion_png(results, pathlib.Path(args.out).parent / "confusion.png")
     for lang, r in results["languages"].items():
-        print(f"{lang}: intent accuracy {r['intent_accuracy']:.3f} ({r['examples']} examples)")
-    print(f"overall: {results['overall']['intent_accuracy']:.3f}")
+        print(f"{lang}: intent accuracy {r['intent_accuracy']:.3f} ({r['examples']} examples); "
+              + ", ".join(f"{k} {v:.3f}" for k, v in r["outcomes"].items()))
+    o = results["overall"]
+    print(f"overall: {o['intent_accuracy']:.3f}; " + ", ".join(f"{k} {v:.3f}" for k, v in o["outcomes"].items()))
     return 0
 
 

@@ -9,12 +9,17 @@ import nlu_stats  # scripts/, on the path through tests/conftest.py
 from infopunt.languages import supported
 from tests.conftest import ROOT
 
-# The contract's floors are 0.90 per language and 0.95 overall (issues 2 and 4). Measured (docs/evaluation.md):
-# every language 0.926-0.964, overall 0.949 (2 443 of 2 573), sub-intents 0.941-1.0. The per-language floor is the
-# contract's; the overall floor is the measured level (below the contract's 0.95), so it cannot regress. Raise the
-# floors with every data improvement, never lower them.
+# The contract's floors are 0.90 per language and 0.95 overall (issues 2 and 4), for intent accuracy as `rasa test
+# nlu` defines it: the classifier's best intent, the FallbackClassifier undone (decision 26). Measured
+# (docs/evaluation.md, 2026-11-24): every language 0.932-0.967, overall 0.955, sub-intents 0.941-1.0.
 PER_LANGUAGE_FLOOR = 0.90
-OVERALL_FLOOR = 0.948
+OVERALL_FLOOR = 0.95
+# What the user gets, measured the same day: the right answer 0.949 overall, a clarifying question 0.010, a wrong
+# answer 0.040 (0.026-0.061 per language). A wrong answer costs most, so it has a ceiling of its own, and the
+# right-answer floor keeps the fallback from buying accuracy with questions. Tighten these, never loosen them.
+RIGHT_ANSWER_FLOOR = 0.948
+WRONG_ANSWER_CEILING = 0.042
+WRONG_ANSWER_CEILING_PER_LANGUAGE = 0.07
 RETRIEVAL_FLOOR = 0.90
 # Measured 2026-11-24: location 0.99, exploitation_type 0.53 (0.29 before EntityValues learnt to map new words to a
 # type, decision 24, and before the en/nl/es/ar annotations were made consistent, decision 25), age_group 0.82 (0.65),
@@ -45,6 +50,20 @@ def test_intent_accuracy_per_language(lang):
 
 def test_overall_intent_accuracy():
     assert evaluation()["overall"]["intent_accuracy"] >= OVERALL_FLOOR
+
+
+def test_most_messages_get_the_right_answer_without_a_question():
+    assert evaluation()["overall"]["outcomes"]["right"] >= RIGHT_ANSWER_FLOOR
+
+
+def test_few_messages_get_a_wrong_answer():
+    assert evaluation()["overall"]["outcomes"]["wrong"] <= WRONG_ANSWER_CEILING
+
+
+@pytest.mark.parametrize("lang", supported())
+def test_few_messages_get_a_wrong_answer_in_every_language(lang):
+    r = evaluation()["languages"][lang]
+    assert r["outcomes"]["wrong"] <= WRONG_ANSWER_CEILING_PER_LANGUAGE, r["confusions"]
 
 
 @pytest.mark.parametrize("lang", supported())
