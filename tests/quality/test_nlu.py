@@ -61,6 +61,15 @@ def test_few_messages_get_a_wrong_answer():
 
 
 @pytest.mark.parametrize("lang", supported())
+def test_the_classifier_is_right_only_where_the_user_got_the_answer_or_a_question(lang):
+    """The two views agree: undoing a clarifying question can turn it into a right or a wrong intent, nothing else."""
+    r = evaluation()["languages"][lang]
+    o = r["outcomes"]
+    assert abs(sum(o.values()) - 1) < 1e-9
+    assert o["right"] - 1e-9 <= r["intent_accuracy"] <= o["right"] + o["clarified"] + 1e-9
+
+
+@pytest.mark.parametrize("lang", supported())
 def test_few_messages_get_a_wrong_answer_in_every_language(lang):
     r = evaluation()["languages"][lang]
     assert r["outcomes"]["wrong"] <= WRONG_ANSWER_CEILING_PER_LANGUAGE, r["confusions"]
