@@ -28,6 +28,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME as FALLBACK  # noqa: E402
+
 from infopunt.languages import supported  # noqa: E402
 import model as model_script  # noqa: E402
 from nlu_stats import examples, plain  # noqa: E402
@@ -68,7 +70,6 @@ def macro_f1(pairs: list[tuple[str, str]]) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
-FALLBACK = "nlu_fallback"
 OUTCOMES = ("right", "clarified", "wrong")
 
 

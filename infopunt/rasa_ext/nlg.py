@@ -13,6 +13,7 @@ import logging
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME as FALLBACK_INTENT
 from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -25,7 +26,6 @@ LANGUAGE_MENU = "utter_choose_language"
 SWITCH_NOTICE = "utter_language_switched_notice"
 CHANGED = "utter_language_changed"
 CLARIFY = "utter_clarify"
-FALLBACK_INTENT = "nlu_fallback"
 LIKELY_TOPICS = 2  # the FallbackClassifier asks when the two best intents are nearly tied
 
 
@@ -47,8 +47,7 @@ class CatalogNLG(TemplatedNaturalLanguageGenerator):
             lang = normalise(kwargs.pop("lang", None)) or conversation_language(tracker)
             response = self.render(utter_action, lang, tracker.current_slot_values(), output_channel, **kwargs)
             if response is not None and utter_action == CLARIFY and response.get("buttons"):
-                latest = tracker.latest_message.parse_data if tracker.latest_message else {}
-                response["buttons"] = likely_topics_first(response["buttons"], latest)
+                response["buttons"] = likely_topics_first(response["buttons"], _latest_parse_data(tracker))
             if response is not None and utter_action != CHANGED and _language_just_switched(tracker):
                 notice = i18n.text(lang, SWITCH_NOTICE, language=i18n.language_name(lang))
                 body = response.get("text") or ""
@@ -108,9 +107,12 @@ def likely_topics_first(buttons: List[Dict[Text, Any]], parse_data: Dict[Text, A
     return sorted(buttons, key=position)  # stable: the rest of the menu keeps its order
 
 
+def _latest_parse_data(tracker: DialogueStateTracker) -> Dict[Text, Any]:
+    return tracker.latest_message.parse_data if tracker.latest_message else {}
+
+
 def conversation_language(tracker: DialogueStateTracker) -> str:
-    latest = tracker.latest_message.parse_data if tracker.latest_message else {}
-    return effective_language(tracker.get_slot("language"), latest)
+    return effective_language(tracker.get_slot("language"), _latest_parse_data(tracker))
 
 
 def _language_just_switched(tracker: DialogueStateTracker) -> bool:
